@@ -1,0 +1,93 @@
+// Store: the durable record of instruments, documents, provisions and cross-references, with
+// full-text search. One interface, two implementations: SQLite (embedded, the default on a
+// laptop) and PostgreSQL (a coalition's shared server). Everything above the store is
+// written against this interface only; nothing above it knows SQL.
+//
+// Guarantees every implementation gives:
+//   * schema migrations are versioned and applied when the store is opened;
+//   * every write is one transaction: on any error nothing of it is visible, and a process
+//     killed mid-write leaves the previous state;
+//   * a document's source SHA-256 is unique: putting the same file again stores nothing and
+//     reports the existing document.
+// Thread safety: one Store object is used by one thread at a time; open one per thread.
+#ifndef TREATYWATCH_STORE_STORE_H_
+#define TREATYWATCH_STORE_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "doc/document.h"
+
+namespace tw::store {
+
+struct PutResult {
+  std::int64_t id = 0;
+  bool already_present = false;  // the same source bytes were stored before
+  int version = 0;               // position in the instrument's version chain, 0 if none
+};
+
+struct SearchQuery {
+  std::string text;  // user words; quotes make phrases, "-word" excludes (websearch style)
+  std::optional<std::int64_t> document_id;  // restrict to one document
+  int limit = 20;
+};
+
+struct SearchHit {
+  std::int64_t document_id = 0;
+  std::string document_cite;  // symbol or title
+  std::string path;           // provision path
+  std::string citation;       // "Art. 24(2), A/AC.291/22"
+  std::string snippet;        // with matches wrapped in kHighlightOpen/kHighlightClose
+  double score = 0;           // higher is better
+};
+
+inline constexpr std::string_view kHighlightOpen = "\x02";
+inline constexpr std::string_view kHighlightClose = "\x03";
+
+struct InstrumentInfo {
+  std::int64_t id = 0;
+  std::string name;
+  int versions = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Stores the document (meta, text, spans, tree, references, warnings) in one transaction.
+  // `doc.meta.instrument`, when set, appends the document to that instrument's version chain
+  // (created if new). `doc.meta.id` and `ingested_at` are ignored and assigned.
+  virtual absl::StatusOr<PutResult> PutDocument(const doc::Document& doc) = 0;
+
+  virtual absl::StatusOr<std::optional<doc::DocumentMeta>> FindBySha256(
+      std::string_view sha256) = 0;
+
+  // All documents, oldest first.
+  virtual absl::StatusOr<std::vector<doc::DocumentMeta>> ListDocuments() = 0;
+
+  // By numeric id or symbol (exact, then case-insensitive). NotFound names what was asked.
+  virtual absl::StatusOr<doc::Document> LoadDocument(std::string_view id_or_symbol) = 0;
+
+  virtual absl::StatusOr<std::vector<InstrumentInfo>> ListInstruments() = 0;
+  // Documents of an instrument in version order.
+  virtual absl::StatusOr<std::vector<doc::DocumentMeta>> VersionChain(
+      std::string_view instrument) = 0;
+
+  virtual absl::StatusOr<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
+
+  virtual absl::StatusOr<int> SchemaVersion() = 0;
+};
+
+// Opens (creating if needed) the store named by `url`: a file path or "sqlite:PATH" for
+// SQLite, "postgresql://..." for PostgreSQL.
+absl::StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view url);
+
+}  // namespace tw::store
+
+#endif  // TREATYWATCH_STORE_STORE_H_
