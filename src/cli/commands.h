@@ -1,0 +1,18 @@
+// Each command registers itself on the CLI11 app; its implementation is in <name>_command.cc.
+#ifndef TREATYWATCH_CLI_COMMANDS_H_
+#define TREATYWATCH_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_context.h"
+
+namespace tw::cli {
+
+void RegisterIngestCommand(CLI::App& app, CliContext& context);
+void RegisterListCommand(CLI::App& app, CliContext& context);
+void RegisterShowCommand(CLI::App& app, CliContext& context);
+void RegisterSearchCommand(CLI::App& app, CliContext& context);
+
+}  // namespace tw::cli
+
+#endif  // TREATYWATCH_CLI_COMMANDS_H_
