@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 DB ?= demo/treatywatch-demo.db
 TW := $(BUILD_DIR)/src/cli/treatywatch
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build test demo bench fuzz clean
 
 deps:
 	./scripts/install-deps
@@ -21,6 +21,16 @@ demo: deps build
 
 bench: deps build
 	./bench/run "$(BUILD_DIR)"
+
+# Short fuzzing runs of the readers and the parser (clang, ASan/UBSan), seeded from the corpus.
+FUZZ_SECONDS ?= 60
+fuzz:
+	./scripts/install-deps fuzz
+	cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DTW_FUZZ=ON -DTW_BUILD_TESTS=OFF -DTW_BUILD_BENCH=OFF -DTW_WERROR=OFF
+	cmake --build build-fuzz -j $(JOBS) --target structure_parser_fuzzer reader_fuzzer
+	mkdir -p build-fuzz/corpus-parser && cp ../shared/corpus/*.txt demo/*.txt build-fuzz/corpus-parser/ 2>/dev/null || true
+	build-fuzz/tests/fuzz/structure_parser_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus-parser
+	build-fuzz/tests/fuzz/reader_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=65536
 
 clean:
 	rm -rf $(BUILD_DIR)
