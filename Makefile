@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 DB ?= demo/treatywatch-demo.db
 TW := $(BUILD_DIR)/src/cli/treatywatch
 
-.PHONY: deps build test demo bench fuzz clean
+.PHONY: deps build test test-postgres demo bench fuzz clean
 
 deps:
 	./scripts/install-deps
@@ -13,8 +13,13 @@ build:
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Every test, the store tests on SQLite and on a throw-away PostgreSQL cluster alike.
 test: deps build
-	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 900
+	./scripts/with-postgres sh -c 'cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 900'
+
+# Only the PostgreSQL store tests (conformance suite, PostgreSQL-only tests, migrate).
+test-postgres: deps build
+	./scripts/with-postgres sh -c 'cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 900 -R "Postgres"'
 
 demo: deps build
 	./scripts/demo "$(TW)" "$(DB)"

@@ -103,7 +103,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override {
     ConsoleReporter::ReportRuns(runs);
     for (const Run& run : runs) {
-      if (run.aggregate_name != "" || run.skipped) continue;
+      if (run.aggregate_name != "" || run.error_occurred) continue;
       const double seconds = run.GetAdjustedRealTime() / 1e3;  // ms -> s
       const double mb_per_s = static_cast<double>(Corpus().size()) / seconds / 1e6;
       rates_[run.run_name.function_name] = mb_per_s;

@@ -12,6 +12,7 @@ void RegisterIngestCommand(CLI::App& app, CliContext& context);
 void RegisterListCommand(CLI::App& app, CliContext& context);
 void RegisterShowCommand(CLI::App& app, CliContext& context);
 void RegisterSearchCommand(CLI::App& app, CliContext& context);
+void RegisterMigrateCommand(CLI::App& app, CliContext& context);
 
 }  // namespace tw::cli
 

@@ -132,7 +132,7 @@ void RunIngest(const IngestArgs& args, CliContext& context) {
     if (!put.ok()) {
       return context.Fail(absl::Status(
           put.status().code(), fmt::format("{}: {}", document.meta.source_name,
-                                           put.status().message())));
+                                           std::string(put.status().message()))));
     }
     const doc::OutlineCounts counts = doc::CountOutline(document);
     const std::string cite = document.CiteName();

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   tw::cli::RegisterListCommand(app, context);
   tw::cli::RegisterShowCommand(app, context);
   tw::cli::RegisterSearchCommand(app, context);
+  tw::cli::RegisterMigrateCommand(app, context);
 
   // The one exception boundary of the CLI: libraries may throw, users get one line.
   try {

@@ -1,5 +1,6 @@
 #include "doc/outline.h"
 
+#include <set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -35,14 +36,10 @@ OutlineCounts CountOutline(const Document& document) {
   });
   // Outermost spans only: a provision's list holds its children's spans too, so count the
   // root-level view once through the set of distinct depth-1 spans.
-  std::vector<std::pair<std::size_t, std::size_t>> seen;
+  std::set<std::pair<std::size_t, std::size_t>> seen;
   VisitProvisions(document.root, [&](const Provision& node, int) {
     for (const BracketSpan& span : node.brackets) {
-      if (span.depth != 1) continue;
-      const std::pair<std::size_t, std::size_t> key{span.begin, span.end};
-      bool duplicate = false;
-      for (const auto& s : seen) duplicate = duplicate || s == key;
-      if (!duplicate) seen.push_back(key);
+      if (span.depth == 1) seen.emplace(span.begin, span.end);
     }
   });
   counts.bracket_spans = static_cast<int>(seen.size());

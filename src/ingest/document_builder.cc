@@ -26,12 +26,12 @@ bool IsCalendarDate(std::string_view date) {
 
 // A title line is the first line of the text when it reads like a title, not like a
 // structural heading or a paragraph.
-std::string TitleFromText(std::string_view text, const std::filesystem::path& path) {
+std::string TitleFromText(std::string_view text) {
   const std::string_view first = text.substr(0, text.find('\n'));
   constexpr std::size_t kMaxTitleBytes = 300;
   const bool looks_like_title = !first.empty() && first.size() <= kMaxTitleBytes &&
                                 first.rfind("Article", 0) != 0 && first.rfind("Chapter", 0) != 0;
-  if (!looks_like_title) return path.stem().string();
+  if (!looks_like_title) return "";
   std::string title(first);
   while (!title.empty() && (title.back() == ';' || title.back() == ',')) title.pop_back();
   return title;
@@ -73,6 +73,18 @@ doc::Document BuildDocumentFromSource(doc::SourceText source, const doc::Documen
   if (document.meta.lang.empty()) document.meta.lang = "en";
   document.meta.page_count = source.page_count;
   doc::ParsedStructure parsed = doc::ParseStructure(source);
+  // The parser knows the title block ("79/243. United Nations Convention against ...");
+  // a first line such as "Seventy-ninth session" is only the fallback.
+  constexpr std::size_t kMaxTitleBytes = 300;
+  if (document.meta.title.empty() && !parsed.root.heading.empty() &&
+      parsed.root.heading.size() <= kMaxTitleBytes) {
+    document.meta.title = parsed.root.heading;
+    while (!document.meta.title.empty() &&
+           (document.meta.title.back() == ';' || document.meta.title.back() == ',')) {
+      document.meta.title.pop_back();
+    }
+  }
+  if (document.meta.title.empty()) document.meta.title = TitleFromText(source.text);
   document.root = std::move(parsed.root);
   document.references = std::move(parsed.references);
   document.warnings = std::move(parsed.warnings);
@@ -95,8 +107,9 @@ absl::StatusOr<doc::Document> BuildDocument(const std::filesystem::path& path,
   full.format = std::string(SourceFormatName(loaded->format));
   full.sha256 = loaded->sha256;
   full.source_name = path.filename().string();
-  if (full.title.empty()) full.title = TitleFromText(loaded->text.text, path);
-  return BuildDocumentFromSource(std::move(loaded->text), full);
+  doc::Document document = BuildDocumentFromSource(std::move(loaded->text), full);
+  if (document.meta.title.empty()) document.meta.title = path.stem().string();
+  return document;
 }
 
 }  // namespace tw::ingest

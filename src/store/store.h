@@ -56,6 +56,14 @@ struct InstrumentInfo {
   int versions = 0;
 };
 
+// One table's content in canonical form (store/content_digest.h): equal digests from two
+// stores, of any backends, mean the table holds the same rows.
+struct TableDigest {
+  std::string table;     // "documents", "provisions", ...
+  std::int64_t rows = 0;
+  std::string sha256;    // lowercase hex
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -82,11 +90,34 @@ class Store {
   virtual absl::StatusOr<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
 
   virtual absl::StatusOr<int> SchemaVersion() = 0;
+
+  // Copying one store into another (`treatywatch migrate`): the destination keeps the ids,
+  // chain versions and ingest times of the source, so citations by id and every export read
+  // the same after the move.
+
+  // Stores an instrument under the id it has in the source; true when it was stored, false
+  // when this store has the same id and name already. FailedPrecondition when the id or the
+  // name belongs to another instrument here.
+  virtual absl::StatusOr<bool> ImportInstrument(const InstrumentInfo& instrument) = 0;
+
+  // Stores a document as the source holds it, in one transaction: `meta.id`, `meta.version`
+  // in the chain of `meta.instrument` (created if new) and `meta.ingested_at` are kept, not
+  // assigned. When this store has the same SHA-256 under the same id, nothing is written and
+  // the result is already_present. FailedPrecondition when the SHA-256, the id or the chain
+  // position belongs to another document here (the store was written by something else).
+  virtual absl::StatusOr<PutResult> ImportDocument(const doc::Document& doc) = 0;
+
+  // Row count and SHA-256 of the canonical content of every table (content_digest.h), read in
+  // one snapshot.
+  virtual absl::StatusOr<std::vector<TableDigest>> DigestTables() = 0;
 };
 
 // Opens (creating if needed) the store named by `url`: a file path or "sqlite:PATH" for
-// SQLite, "postgresql://..." for PostgreSQL.
+// SQLite, "postgresql://..." or "postgres://..." for PostgreSQL.
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view url);
+
+// `url` as messages may show it: a PostgreSQL URL without its password; a path unchanged.
+std::string DescribeStoreUrl(std::string_view url);
 
 }  // namespace tw::store
 

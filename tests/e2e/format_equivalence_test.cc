@@ -31,9 +31,9 @@ TEST_P(FormatEquivalenceTest, TxtDocxAndPdfGiveTheSameTree) {
   const std::filesystem::path source = GetParam();
   const auto docx = dir / "same.docx";
   const auto pdf = dir / "same.pdf";
-  RunResult made_docx = Run({ToolBinary("text_to_docx"), source.string(), docx.string()});
+  RunResult made_docx = tw::testing::Run({ToolBinary("text_to_docx"), source.string(), docx.string()});
   ASSERT_EQ(made_docx.exit_code, 0) << made_docx.err;
-  RunResult made_pdf = Run({ToolBinary("text_to_pdf"), source.string(), pdf.string(), "--symbol",
+  RunResult made_pdf = tw::testing::Run({ToolBinary("text_to_pdf"), source.string(), pdf.string(), "--symbol",
                             "TW/TEST/1", "--job", "26-00001"});
   ASSERT_EQ(made_pdf.exit_code, 0) << made_pdf.err;
 

@@ -60,7 +60,7 @@ TEST(KillDuringIngest, DatabaseStaysValidWithoutPartialDocuments) {
       }
       EXPECT_EQ(articles, 68) << "document " << meta["id"] << " is partial";
     }
-    RunResult check = Run({"/usr/bin/sqlite3", db.string(), "PRAGMA integrity_check;"});
+    RunResult check = tw::testing::Run({"/usr/bin/sqlite3", db.string(), "PRAGMA integrity_check;"});
     EXPECT_EQ(check.out, "ok\n") << check.err;
   }
 }

@@ -48,7 +48,12 @@ std::vector<FlatProvision> Flatten(const nlohmann::json& provisions,
 }
 
 std::string FirstDifference(const std::vector<FlatProvision>& expected,
-                            const std::vector<FlatProvision>& actual, bool compare_text) {
+                            const std::vector<FlatProvision>& actual, bool compare_text,
+                            bool ignore_spaces) {
+  auto squeeze = [&](std::string text) {
+    if (ignore_spaces) std::erase(text, ' ');
+    return text;
+  };
   const std::size_t n = std::min(expected.size(), actual.size());
   for (std::size_t i = 0; i < n; ++i) {
     const FlatProvision& e = expected[i];
@@ -57,7 +62,7 @@ std::string FirstDifference(const std::vector<FlatProvision>& expected,
       return fmt::format("#{}: expected {} {} '{}' '{}', got {} {} '{}' '{}'", i, e.path, e.kind,
                          e.num, e.heading, a.path, a.kind, a.num, a.heading);
     }
-    if (compare_text && e.text != a.text) {
+    if (compare_text && squeeze(e.text) != squeeze(a.text)) {
       return fmt::format("#{} {}: text differs:\n  expected: {}\n  actual:   {}", i, e.path,
                          e.text.substr(0, 400), a.text.substr(0, 400));
     }

@@ -72,7 +72,10 @@ std::vector<std::string> Sources() {
   }
   if (std::filesystem::is_directory(demo)) {
     for (const auto& entry : std::filesystem::directory_iterator(demo)) {
-      if (entry.path().extension() == ".txt") sources.push_back(entry.path().string());
+      // demo/ also holds the build's CMakeLists.txt, which is not a demo text.
+      if (entry.path().extension() == ".txt" && entry.path().filename() != "CMakeLists.txt") {
+        sources.push_back(entry.path().string());
+      }
     }
     std::sort(sources.begin() + 6, sources.end());
   }

@@ -1,0 +1,132 @@
+#include "store/content_digest.h"
+
+#include <sodium.h>
+
+#include <array>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace tw::store {
+namespace {
+
+using T = DigestColumnType;
+
+// The columns both schemas share, in the order of the SQLite schema (sqlite_migrations.cc).
+constexpr std::array<DigestColumn, 16> kDocuments = {{
+    {"id", T::kInteger},          {"instrument_id", T::kNullableInteger},
+    {"version", T::kInteger},     {"symbol", T::kText},
+    {"title", T::kText},          {"kind", T::kText},
+    {"date", T::kText},           {"lang", T::kText},
+    {"session", T::kInteger},     {"source_name", T::kText},
+    {"format", T::kText},         {"sha256", T::kText},
+    {"page_count", T::kInteger},  {"text", T::kText},
+    {"spans", T::kText},          {"ingested_at", T::kText},
+}};
+constexpr std::array<DigestColumn, 16> kProvisions = {{
+    {"document_id", T::kInteger},  {"path", T::kText},
+    {"parent_path", T::kNullableText}, {"ordinal", T::kInteger},
+    {"depth", T::kInteger},        {"kind", T::kText},
+    {"num", T::kText},             {"label", T::kText},
+    {"heading", T::kText},         {"text", T::kText},
+    {"begin_offset", T::kInteger}, {"end_offset", T::kInteger},
+    {"page_first", T::kInteger},   {"page_last", T::kInteger},
+    {"brackets", T::kText},        {"citation", T::kText},
+}};
+constexpr std::array<DigestColumn, 8> kCrossReferences = {{
+    {"document_id", T::kInteger},  {"ordinal", T::kInteger},
+    {"from_path", T::kText},       {"begin_offset", T::kInteger},
+    {"end_offset", T::kInteger},   {"text", T::kText},
+    {"targets", T::kText},         {"instrument", T::kText},
+}};
+constexpr std::array<DigestColumn, 6> kParseWarnings = {{
+    {"document_id", T::kInteger}, {"ordinal", T::kInteger}, {"text_offset", T::kInteger},
+    {"line", T::kInteger},        {"message", T::kText},    {"matters", T::kBoolean},
+}};
+constexpr std::array<DigestColumn, 2> kInstruments = {{
+    {"id", T::kInteger},
+    {"name", T::kText},
+}};
+constexpr std::array<DigestColumn, 3> kDocumentAuthors = {{
+    {"document_id", T::kInteger},
+    {"position", T::kInteger},
+    {"actor", T::kText},
+}};
+
+constexpr std::array<DigestTableSpec, 6> kTables = {{
+    {"documents", kDocuments, "id"},
+    {"provisions", kProvisions, "document_id, ordinal"},
+    {"cross_references", kCrossReferences, "document_id, ordinal"},
+    {"parse_warnings", kParseWarnings, "document_id, ordinal"},
+    {"instruments", kInstruments, "id"},
+    {"document_authors", kDocumentAuthors, "document_id, position"},
+}};
+
+}  // namespace
+
+struct TableDigester::State {
+  std::string table;
+  crypto_hash_sha256_state hash;
+  std::string row;
+  std::int64_t rows = 0;
+};
+
+std::span<const DigestTableSpec> DigestTableSpecs() { return kTables; }
+
+std::string DigestSelectSql(
+    const DigestTableSpec& spec,
+    const std::function<std::string(std::string_view table, std::string_view column)>&
+        expression) {
+  std::string columns;
+  for (const DigestColumn& column : spec.columns) {
+    if (!columns.empty()) columns += ", ";
+    std::string replaced = expression ? expression(spec.table, column.name) : std::string();
+    columns += replaced.empty() ? std::string(column.name) : replaced;
+  }
+  return fmt::format("SELECT {} FROM {} ORDER BY {}", columns, spec.table, spec.order_by);
+}
+
+TableDigester::TableDigester(std::string_view table) : state_(std::make_unique<State>()) {
+  state_->table = std::string(table);
+  crypto_hash_sha256_init(&state_->hash);
+}
+
+TableDigester::~TableDigester() = default;
+
+void TableDigester::AddInteger(std::int64_t value) {
+  state_->row += state_->row.empty() ? "[" : ",";
+  state_->row += std::to_string(value);
+}
+
+void TableDigester::AddText(std::string_view value) {
+  state_->row += state_->row.empty() ? "[" : ",";
+  // Both stores hold valid UTF-8 (PostgreSQL refuses anything else); should a damaged SQLite
+  // file hold a stray byte, it is replaced here and the digests differ, which is the point.
+  state_->row += nlohmann::json(std::string(value))
+                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void TableDigester::AddNull() {
+  state_->row += state_->row.empty() ? "[" : ",";
+  state_->row += "null";
+}
+
+void TableDigester::EndRow() {
+  state_->row += state_->row.empty() ? "[]\n" : "]\n";
+  crypto_hash_sha256_update(&state_->hash,
+                            reinterpret_cast<const unsigned char*>(state_->row.data()),
+                            state_->row.size());
+  state_->row.clear();
+  ++state_->rows;
+}
+
+TableDigest TableDigester::Finish() {
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256_final(&state_->hash, digest.data());
+  std::string hex;
+  hex.reserve(2 * digest.size());
+  for (unsigned char byte : digest) hex += fmt::format("{:02x}", byte);
+  return TableDigest{state_->table, state_->rows, std::move(hex)};
+}
+
+}  // namespace tw::store

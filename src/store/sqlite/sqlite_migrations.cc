@@ -1,0 +1,246 @@
+#include "store/sqlite/sqlite_migrations.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "store/document_rows.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace tw::store {
+namespace {
+
+static_assert((std::size_t{1} << kFtsOrdinalBits) == kMaxProvisionsPerDocument,
+              "an ordinal must fit in the low bits of a full-text rowid");
+
+// Column names avoid SQL keywords (begin, end, offset) so no statement needs quoting.
+constexpr std::string_view kCoreTables = R"sql(
+CREATE TABLE instruments (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE documents (
+  id            INTEGER PRIMARY KEY,
+  instrument_id INTEGER REFERENCES instruments(id),
+  version       INTEGER NOT NULL DEFAULT 0,
+  symbol        TEXT NOT NULL DEFAULT '',
+  title         TEXT NOT NULL DEFAULT '',
+  kind          TEXT NOT NULL
+                CHECK (kind IN ('draft', 'final', 'proposal', 'statement', 'reference',
+                                'analysis')),
+  date          TEXT NOT NULL DEFAULT '',
+  lang          TEXT NOT NULL DEFAULT '',
+  session       INTEGER NOT NULL DEFAULT 0,
+  source_name   TEXT NOT NULL DEFAULT '',
+  format        TEXT NOT NULL DEFAULT '',
+  sha256        TEXT NOT NULL UNIQUE,
+  page_count    INTEGER NOT NULL DEFAULT 0,
+  text          TEXT NOT NULL,
+  spans         TEXT NOT NULL DEFAULT '[]',
+  ingested_at   TEXT NOT NULL,
+  -- a document is in a chain (version 1, 2, ...) or in none (version 0)
+  CHECK ((instrument_id IS NULL AND version = 0) OR (instrument_id IS NOT NULL AND version > 0)),
+  UNIQUE (instrument_id, version)
+);
+-- LoadDocument looks symbols up exactly and ignoring case; one NOCASE index serves both.
+CREATE INDEX documents_symbol ON documents(symbol COLLATE NOCASE);
+
+CREATE TABLE document_authors (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  actor       TEXT NOT NULL,
+  PRIMARY KEY (document_id, position)
+);
+
+CREATE TABLE provisions (
+  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  path         TEXT NOT NULL,
+  parent_path  TEXT,
+  ordinal      INTEGER NOT NULL,
+  depth        INTEGER NOT NULL,
+  kind         TEXT NOT NULL,
+  num          TEXT NOT NULL DEFAULT '',
+  label        TEXT NOT NULL DEFAULT '',
+  heading      TEXT NOT NULL DEFAULT '',
+  text         TEXT NOT NULL DEFAULT '',
+  begin_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL,
+  page_first   INTEGER NOT NULL DEFAULT 0,
+  page_last    INTEGER NOT NULL DEFAULT 0,
+  brackets     TEXT NOT NULL DEFAULT '[]',
+  citation     TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (document_id, path),
+  UNIQUE (document_id, ordinal)
+);
+
+CREATE TABLE cross_references (
+  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal      INTEGER NOT NULL,
+  from_path    TEXT NOT NULL,
+  begin_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  targets      TEXT NOT NULL DEFAULT '[]',
+  instrument   TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (document_id, ordinal)
+);
+
+CREATE TABLE parse_warnings (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal     INTEGER NOT NULL,
+  text_offset INTEGER NOT NULL,
+  line        INTEGER NOT NULL,
+  message     TEXT NOT NULL,
+  matters     INTEGER NOT NULL CHECK (matters IN (0, 1)),
+  PRIMARY KEY (document_id, ordinal)
+);
+)sql";
+
+// The full-text index keeps its own copy of heading and text (an ordinary FTS5 table, not
+// external content): external content needs a stable integer rowid in `provisions`, whose key
+// is (document_id, path), and snippet() needs the text. The copy costs the provision text
+// once more on disk.
+//
+// Tokenizer: unicode61 splits on Unicode punctuation and spaces, so Arabic, Cyrillic, Latin
+// and Greek text tokenizes correctly; remove_diacritics 2 folds accents (also on code points
+// that version 1 missed), so "Etats" finds "États" and "medida" finds "médida". The porter
+// stemmer is not used: it is English-only and would conflate or mangle French, Spanish and
+// Russian words of the six UN languages; `word*` prefix queries give users stemming's recall
+// in any language. Chinese has no spaces: a run of Han characters is one token, so Chinese
+// text is found by whole runs or by prefix.
+//
+// The index is written by PutDocument in the same transaction as the provisions; the trigger
+// keeps it consistent when a document row is deleted (ON DELETE CASCADE cannot reach a
+// virtual table). Its rowid layout is described at kFtsOrdinalBits.
+constexpr std::string_view kFullTextIndex = R"sql(
+CREATE VIRTUAL TABLE provision_fts USING fts5(
+  heading,
+  text,
+  document_id UNINDEXED,
+  path UNINDEXED,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER documents_delete_fts AFTER DELETE ON documents BEGIN
+  DELETE FROM provision_fts
+   WHERE rowid BETWEEN old.id * 1048576 AND old.id * 1048576 + 1048575;
+END;
+)sql";
+
+constexpr std::array<SqliteMigration, 2> kMigrations = {{
+    {1, "documents, provisions, references, warnings", kCoreTables},
+    {2, "full-text index", kFullTextIndex},
+}};
+
+absl::StatusOr<bool> TableExists(SqliteConnection& connection, std::string_view table) {
+  absl::StatusOr<SqliteStatement> query =
+      connection.Prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+  if (!query.ok()) return query.status();
+  if (absl::Status bound = query->Bind(table); !bound.ok()) return bound;
+  return query->Step();
+}
+
+absl::Status CheckList(const SqliteConnection& connection,
+                       std::span<const SqliteMigration> migrations) {
+  for (std::size_t i = 0; i < migrations.size(); ++i) {
+    if (migrations[i].version != static_cast<int>(i) + 1) {
+      return absl::InternalError(
+          fmt::format("{}: migration list is not numbered 1, 2, 3, ... (entry {} has version {})",
+                      connection.path(), i, migrations[i].version));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Refuses a database that is not (or not yet) ours, and one newer than this binary.
+absl::Status CheckOwnership(SqliteConnection& connection, int current, int latest) {
+  absl::StatusOr<std::int64_t> application_id = connection.QueryInt64("PRAGMA application_id");
+  if (!application_id.ok()) return application_id.status();
+  if (*application_id != 0 && *application_id != kSqliteApplicationId) {
+    return absl::FailedPreconditionError(fmt::format(
+        "{}: this SQLite database belongs to another program (application id {:#x}), not "
+        "treatywatch; choose another --db file",
+        connection.path(), *application_id));
+  }
+  if (current == 0) {
+    absl::StatusOr<std::int64_t> tables =
+        connection.QueryInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
+    if (!tables.ok()) return tables.status();
+    if (*tables > 0) {
+      return absl::FailedPreconditionError(fmt::format(
+          "{}: this SQLite database has tables but no schema_migrations, so it is not a "
+          "treatywatch store; choose another --db file",
+          connection.path()));
+    }
+  }
+  if (current > latest) {
+    return absl::FailedPreconditionError(fmt::format(
+        "{}: the database has schema version {}, but this treatywatch knows versions up to "
+        "{}; use a newer treatywatch (the database was left unchanged)",
+        connection.path(), current, latest));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+std::span<const SqliteMigration> SqliteSchemaMigrations() { return kMigrations; }
+
+absl::StatusOr<int> ReadSqliteSchemaVersion(SqliteConnection& connection) {
+  absl::StatusOr<bool> exists = TableExists(connection, "schema_migrations");
+  if (!exists.ok()) return exists.status();
+  if (!*exists) return 0;
+  absl::StatusOr<std::int64_t> version =
+      connection.QueryInt64("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  if (!version.ok()) return version.status();
+  return static_cast<int>(*version);
+}
+
+absl::Status MigrateSqliteSchema(SqliteConnection& connection,
+                                 std::span<const SqliteMigration> migrations) {
+  if (absl::Status listed = CheckList(connection, migrations); !listed.ok()) return listed;
+  const int latest = static_cast<int>(migrations.size());
+
+  // A read first: reopening an up-to-date database must not wait for another writer's lock.
+  absl::StatusOr<int> current = ReadSqliteSchemaVersion(connection);
+  if (!current.ok()) return current.status();
+  if (absl::Status owned = CheckOwnership(connection, *current, latest); !owned.ok()) return owned;
+  if (*current == latest) return absl::OkStatus();
+
+  absl::StatusOr<SqliteTransaction> transaction =
+      SqliteTransaction::Begin(connection, SqliteTransaction::Mode::kWrite);
+  if (!transaction.ok()) return transaction.status();
+  // Under the write lock: another process may have migrated since the read above.
+  current = ReadSqliteSchemaVersion(connection);
+  if (!current.ok()) return current.status();
+  if (absl::Status owned = CheckOwnership(connection, *current, latest); !owned.ok()) return owned;
+
+  absl::Status created = connection.Execute(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      "  version    INTEGER PRIMARY KEY,"
+      "  applied_at TEXT NOT NULL)");
+  if (!created.ok()) return created;
+  absl::StatusOr<SqliteStatement> record = connection.Prepare(
+      "INSERT INTO schema_migrations (version, applied_at) "
+      "VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  if (!record.ok()) return record.status();
+  for (const SqliteMigration& migration : migrations) {
+    if (migration.version <= *current) continue;
+    if (absl::Status applied = connection.Execute(migration.sql); !applied.ok()) {
+      return absl::Status(
+          applied.code(),
+          fmt::format("migration {} ({}) failed, the database was left "
+                      "unchanged: {}",
+                      migration.version, migration.summary, std::string(applied.message())));
+    }
+    if (absl::Status bound = record->Bind(migration.version); !bound.ok()) return bound;
+    if (absl::Status recorded = record->Run(); !recorded.ok()) return recorded;
+  }
+  absl::Status tagged =
+      connection.Execute(fmt::format("PRAGMA application_id = {}", kSqliteApplicationId));
+  if (!tagged.ok()) return tagged;
+  return transaction->Commit();
+}
+
+}  // namespace tw::store

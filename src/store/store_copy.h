@@ -1,0 +1,57 @@
+// Copying one store into another — every instrument and document, with ids, chain versions and
+// ingest times kept — and proving the copy complete: what `treatywatch migrate` runs to move a
+// laptop's SQLite file onto a coalition's PostgreSQL server (or back, or between any two
+// stores).
+//
+// Each document is copied in its own transaction (Store::ImportDocument), so an interrupted
+// copy leaves only whole documents behind, and running the copy again completes it: documents
+// the destination already holds under the same id are skipped, so a second run copies nothing.
+// A destination holding other content (another document under a copied id, say) is refused
+// with FailedPrecondition before anything of that document is written.
+//
+// Verification reads both stores' table digests (content_digest.h) after copying and compares
+// them table by table: row counts and SHA-256 of the canonical rows. Equal digests mean the
+// destination holds exactly the source's content — nothing missing, nothing extra.
+// Thread safety: uses the two stores from the calling thread only.
+#ifndef TREATYWATCH_STORE_STORE_COPY_H_
+#define TREATYWATCH_STORE_STORE_COPY_H_
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "store/store.h"
+
+namespace tw::store {
+
+struct TableComparison {
+  TableDigest source;
+  TableDigest destination;
+  bool Matches() const {
+    return source.rows == destination.rows && source.sha256 == destination.sha256;
+  }
+};
+
+struct StoreCopyReport {
+  int instruments = 0;            // in the source
+  int instruments_copied = 0;     // newly stored in the destination
+  int documents = 0;              // in the source
+  int documents_copied = 0;       // newly stored in the destination
+  int documents_present = 0;      // already there (an earlier run copied them)
+  std::vector<TableComparison> tables;  // in DigestTableSpecs() order
+
+  bool Verified() const;
+};
+
+// Called before each document with (documents done, documents in total, the document's cite
+// name), and once at the end with done == total.
+using CopyProgress = std::function<void(std::size_t, std::size_t, std::string_view)>;
+
+absl::StatusOr<StoreCopyReport> CopyStore(Store& source, Store& destination,
+                                          const CopyProgress& progress = nullptr);
+
+}  // namespace tw::store
+
+#endif  // TREATYWATCH_STORE_STORE_COPY_H_

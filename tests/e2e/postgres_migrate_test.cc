@@ -1,0 +1,188 @@
+// End to end: a laptop's SQLite database holding the demo negotiation and every real document
+// of the shared corpus (the texts and the official PDF) is moved onto PostgreSQL with the real
+// `treatywatch migrate`, then every document shown from both databases must print the same
+// JSON, and a second migrate must copy nothing. The PostgreSQL cases skip, saying why, without
+// TW_TEST_POSTGRES_URL.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+#include "postgres_test_database.h"
+
+namespace tw::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using nlohmann::json;
+using store::testing::PostgresTestDatabase;
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) return fields;
+    start = tab + 1;
+  }
+}
+
+// Ingests demo/manifest.tsv in order, with its metadata, as scripts/demo does. Returns the
+// number of documents.
+int IngestDemo(const fs::path& db) {
+  std::ifstream manifest(SourceDir() / "demo" / "manifest.tsv");
+  std::string line;
+  std::getline(manifest, line);  // header
+  int documents = 0;
+  while (std::getline(manifest, line)) {
+    const std::vector<std::string> f = SplitTabs(line);
+    if (f.size() < 8 || f[0].empty()) continue;
+    std::vector<std::string> args = {"ingest", (SourceDir() / "demo" / f[0]).string(), "--kind",
+                                     f[2]};
+    const char* options[] = {"--symbol", nullptr, "--date", "--session", "--author",
+                             "--instrument", "--title"};
+    for (std::size_t i = 1; i < 8; ++i) {
+      if (i == 2 || f[i].empty()) continue;
+      args.push_back(options[i - 1]);
+      args.push_back(f[i]);
+    }
+    const RunResult ingested = Tw(db, args);
+    EXPECT_EQ(ingested.exit_code, 0) << f[0] << ": " << ingested.err;
+    ++documents;
+  }
+  return documents;
+}
+
+// Every text of the shared corpus and the official PDF, in one batch.
+int IngestCorpus(const fs::path& db) {
+  std::vector<std::string> args = {"ingest"};
+  for (const fs::directory_entry& entry : fs::directory_iterator(CorpusDir())) {
+    const std::string ext = entry.path().extension().string();
+    if (ext == ".txt" || ext == ".pdf") args.push_back(entry.path().string());
+  }
+  std::sort(args.begin() + 1, args.end());
+  const RunResult ingested = Tw(db, args);
+  EXPECT_EQ(ingested.exit_code, 0) << ingested.err;
+  return static_cast<int>(args.size()) - 1;
+}
+
+json JsonOf(const RunResult& run, const std::string& what) {
+  EXPECT_EQ(run.exit_code, 0) << what << ": " << run.err;
+  const json parsed = json::parse(run.out, nullptr, /*allow_exceptions=*/false);
+  EXPECT_FALSE(parsed.is_discarded()) << what << " printed no JSON: " << run.out;
+  return parsed;
+}
+
+class PostgresMigrateTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::optional<std::string> url = store::testing::PostgresTestUrl();
+    if (!url) GTEST_SKIP() << store::testing::kNoPostgresReason;
+    absl::StatusOr<std::unique_ptr<PostgresTestDatabase>> database =
+        PostgresTestDatabase::Create(*url);
+    ASSERT_TRUE(database.ok()) << database.status();
+    postgres_ = *std::move(database);
+  }
+
+  RunResult Migrate(const fs::path& from, bool as_json) {
+    std::vector<std::string> args = {TreatywatchBinary(), "--db", from.string()};
+    if (as_json) args.push_back("--json");
+    args.insert(args.end(), {"migrate", "--to", postgres_->url()});
+    return testing::Run(args);
+  }
+
+  TempDir dir_;
+  std::unique_ptr<PostgresTestDatabase> postgres_;
+};
+
+TEST_F(PostgresMigrateTest, DemoAndCorpusArriveIdenticalAndASecondRunCopiesNothing) {
+  const fs::path laptop = dir_ / "laptop.db";
+  const int documents = IngestDemo(laptop) + IngestCorpus(laptop);
+  ASSERT_GE(documents, 20);
+
+  const json report = JsonOf(Migrate(laptop, true), "migrate");
+  EXPECT_EQ(report["verified"], true) << report.dump(2);
+  EXPECT_EQ(report["documents"], documents);
+  EXPECT_EQ(report["documents_copied"], documents);
+  EXPECT_EQ(report["instruments_copied"], 1);  // the demo's convention
+  ASSERT_EQ(report["tables"].size(), 6u);
+  for (const json& table : report["tables"]) {
+    EXPECT_EQ(table["source_rows"], table["destination_rows"]) << table.dump();
+    EXPECT_EQ(table["source_sha256"], table["destination_sha256"]) << table.dump();
+    if (table["table"] != "instruments") {
+      EXPECT_GT(table["source_rows"], 0) << table.dump();
+    }
+  }
+
+  // What a user sees, from either database, is the same to the byte.
+  const fs::path server = postgres_->url();
+  const json listed = JsonOf(Tw(laptop, {"--json", "list"}), "list");
+  EXPECT_EQ(listed, JsonOf(Tw(server, {"--json", "list"}), "list on PostgreSQL"));
+  ASSERT_EQ(listed.size(), static_cast<std::size_t>(documents));
+  for (const json& meta : listed) {
+    const std::string id = std::to_string(meta["id"].get<std::int64_t>());
+    SCOPED_TRACE("document " + id);
+    const RunResult from_sqlite = Tw(laptop, {"--json", "show", id});
+    const RunResult from_postgres = Tw(server, {"--json", "show", id});
+    EXPECT_EQ(JsonOf(from_sqlite, "show"), JsonOf(from_postgres, "show on PostgreSQL"));
+    EXPECT_EQ(from_sqlite.out, from_postgres.out);
+  }
+
+  // Again: nothing to copy, still verified.
+  const RunResult again = Migrate(laptop, false);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr(fmt::format("nothing to copy: all {} documents", documents)));
+  EXPECT_THAT(again.out, HasSubstr("verified"));
+  const json second = JsonOf(Migrate(laptop, true), "second migrate");
+  EXPECT_EQ(second["documents_copied"], 0);
+  EXPECT_EQ(second["documents_present"], documents);
+  EXPECT_EQ(second["verified"], true);
+}
+
+TEST_F(PostgresMigrateTest, RefusesADestinationWithOtherContentAndExits2) {
+  const fs::path laptop = dir_ / "laptop.db";
+  const fs::path other = dir_ / "other.db";
+  ASSERT_EQ(Tw(laptop, {"ingest", (SourceDir() / "demo" / "draft1.txt").string()}).exit_code, 0);
+  ASSERT_EQ(Tw(other, {"ingest", (SourceDir() / "demo" / "draft2.txt").string()}).exit_code, 0);
+  ASSERT_EQ(Migrate(other, false).exit_code, 0);
+  const RunResult refused = Migrate(laptop, false);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_THAT(refused.err, HasSubstr("cannot import document 1"));
+  EXPECT_THAT(refused.err, HasSubstr("copy into an empty store"));
+}
+
+// Without a server too: the source must exist (SQLite would create an empty one and "copy" it).
+TEST(Migrate, MissingSourceIsAnErrorNotAnEmptyCopy) {
+  TempDir dir;
+  const RunResult run = testing::Run({TreatywatchBinary(), "--db", (dir / "typo.db").string(), "migrate",
+                             "--to", (dir / "copy.db").string()});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr("typo.db does not exist"));
+  EXPECT_FALSE(fs::exists(dir / "typo.db"));
+}
+
+// SQLite to SQLite, also without a server: the same verification, the same idempotence.
+TEST(Migrate, SqliteToSqliteIsVerifiedAndIdempotent) {
+  TempDir dir;
+  ASSERT_EQ(IngestDemo(dir / "a.db") > 0, true);
+  const std::vector<std::string> migrate = {TreatywatchBinary(), "--db", (dir / "a.db").string(),
+                                            "--json", "migrate", "--to",
+                                            "sqlite:" + (dir / "b.db").string()};
+  const json first = JsonOf(testing::Run(migrate), "migrate");
+  EXPECT_EQ(first["verified"], true);
+  EXPECT_GT(first["documents_copied"], 0);
+  const json second = JsonOf(testing::Run(migrate), "second migrate");
+  EXPECT_EQ(second["documents_copied"], 0);
+  EXPECT_EQ(second["verified"], true);
+}
+
+}  // namespace
+}  // namespace tw::testing

@@ -1,0 +1,217 @@
+// Copying a store into another (store/store_copy.h) between every pair of backends, and the
+// Store methods it rests on (ImportInstrument, ImportDocument, DigestTables): ids, versions and
+// ingest times survive, a second copy copies nothing, a destination with other content is
+// refused, and the digests tell equal content from different content. Pairs with an
+// unavailable backend skip, saying why.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include "store/store_copy.h"
+#include "store_test_documents.h"
+#include "store_test_factory.h"
+
+namespace tw::store::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+struct BackendPair {
+  StoreBackend from;
+  StoreBackend to;
+};
+
+std::vector<BackendPair> AllPairs() {
+  std::vector<BackendPair> pairs;
+  for (const StoreBackend& from : StoreBackendsUnderTest()) {
+    for (const StoreBackend& to : StoreBackendsUnderTest()) pairs.push_back({from, to});
+  }
+  return pairs;
+}
+
+class StoreCopyTest : public ::testing::TestWithParam<BackendPair> {
+ protected:
+  void SetUp() override {
+    for (const StoreBackend* backend : {&GetParam().from, &GetParam().to}) {
+      if (!backend->skip_reason.empty()) GTEST_SKIP() << backend->skip_reason;
+    }
+    absl::StatusOr<std::unique_ptr<TestDatabase>> from = GetParam().from.create_database();
+    ASSERT_TRUE(from.ok()) << from.status();
+    absl::StatusOr<std::unique_ptr<TestDatabase>> to = GetParam().to.create_database();
+    ASSERT_TRUE(to.ok()) << to.status();
+    from_database_ = *std::move(from);
+    to_database_ = *std::move(to);
+    absl::StatusOr<std::unique_ptr<Store>> source = from_database_->Open();
+    ASSERT_TRUE(source.ok()) << source.status();
+    absl::StatusOr<std::unique_ptr<Store>> destination = to_database_->Open();
+    ASSERT_TRUE(destination.ok()) << destination.status();
+    source_ = *std::move(source);
+    destination_ = *std::move(destination);
+  }
+
+  // Two instruments with interleaved drafts, documents outside any chain, every field set.
+  std::vector<PutResult> FillSource() {
+    std::vector<PutResult> puts;
+    for (int i = 0; i < 7; ++i) {
+      doc::Document document = i == 0 ? MakeSampleConvention("A/AC.291/22", "sample")
+                                      : MakeCountedDocument(10 + i, fmt::format("copy-{}", i));
+      if (i > 0) document.meta.symbol = fmt::format("X/{}", i);
+      if (i % 3 == 1) document.meta.instrument = "Convention X";
+      if (i % 3 == 2) document.meta.instrument = "Protocol Y";
+      if (i == 4) document.meta.authors = {"Chair", "Ghana"};
+      absl::StatusOr<PutResult> put = source_->PutDocument(document);
+      EXPECT_TRUE(put.ok()) << put.status();
+      if (put.ok()) puts.push_back(*put);
+    }
+    return puts;
+  }
+
+  StoreCopyReport Copy() {
+    absl::StatusOr<StoreCopyReport> report = CopyStore(*source_, *destination_);
+    EXPECT_TRUE(report.ok()) << report.status();
+    return report.ok() ? *std::move(report) : StoreCopyReport{};
+  }
+
+  std::unique_ptr<TestDatabase> from_database_;  // declared first: outlive the stores
+  std::unique_ptr<TestDatabase> to_database_;
+  std::unique_ptr<Store> source_;
+  std::unique_ptr<Store> destination_;
+};
+
+TEST_P(StoreCopyTest, CopiesEveryDocumentWithIdsVersionsAndIngestTimes) {
+  FillSource();
+  const StoreCopyReport report = Copy();
+  EXPECT_EQ(report.documents, 7);
+  EXPECT_EQ(report.documents_copied, 7);
+  EXPECT_EQ(report.documents_present, 0);
+  EXPECT_EQ(report.instruments, 3);  // the sample convention's, Convention X, Protocol Y
+  EXPECT_EQ(report.instruments_copied, 3);
+  EXPECT_TRUE(report.Verified());
+  ASSERT_EQ(report.tables.size(), 6u);
+  EXPECT_EQ(report.tables[0].source.table, "documents");
+  EXPECT_EQ(report.tables[0].destination.rows, 7);
+
+  const std::vector<doc::DocumentMeta> metas = *source_->ListDocuments();
+  for (const doc::DocumentMeta& meta : metas) {
+    SCOPED_TRACE(fmt::format("document {}", meta.id));
+    const doc::Document original = *source_->LoadDocument(std::to_string(meta.id));
+    absl::StatusOr<doc::Document> copy = destination_->LoadDocument(std::to_string(meta.id));
+    ASSERT_TRUE(copy.ok()) << copy.status();
+    ExpectSameDocument(original, *copy);
+    EXPECT_EQ(copy->meta.id, meta.id);
+    EXPECT_EQ(copy->meta.version, meta.version);
+    EXPECT_EQ(copy->meta.ingested_at, meta.ingested_at);
+  }
+  const std::vector<InstrumentInfo> from = *source_->ListInstruments();
+  const std::vector<InstrumentInfo> to = *destination_->ListInstruments();
+  ASSERT_EQ(from.size(), to.size());
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    EXPECT_EQ(from[i].id, to[i].id);
+    EXPECT_EQ(from[i].name, to[i].name);
+    EXPECT_EQ(from[i].versions, to[i].versions);
+  }
+  // The copy searches like the source.
+  const std::vector<SearchHit> hits = *destination_->Search({"safeguards", std::nullopt, 20});
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits.front().citation, "Art. 24, A/AC.291/22");
+
+  // New writes to the copy continue where the source left off: a fresh id, the next version.
+  doc::Document next = MakeCountedDocument(3, "after the copy");
+  next.meta.instrument = "Convention X";
+  absl::StatusOr<PutResult> put = destination_->PutDocument(next);
+  ASSERT_TRUE(put.ok()) << put.status();
+  EXPECT_GT(put->id, metas.back().id);
+  EXPECT_EQ(put->version, from[0].versions + 1);
+  doc::Document new_instrument = MakeCountedDocument(3, "new instrument");
+  new_instrument.meta.instrument = "Protocol Z";
+  ASSERT_TRUE(destination_->PutDocument(new_instrument).ok());
+}
+
+TEST_P(StoreCopyTest, SecondCopyCopiesNothing) {
+  FillSource();
+  Copy();
+  const StoreCopyReport again = Copy();
+  EXPECT_EQ(again.documents_copied, 0);
+  EXPECT_EQ(again.documents_present, 7);
+  EXPECT_EQ(again.instruments_copied, 0);
+  EXPECT_TRUE(again.Verified());
+}
+
+TEST_P(StoreCopyTest, AnInterruptedCopyIsCompletedByTheNextRun) {
+  const std::vector<PutResult> puts = FillSource();
+  // As if a first run stopped after three documents (each import is its own transaction).
+  const std::vector<InstrumentInfo> instruments = *source_->ListInstruments();
+  for (const InstrumentInfo& instrument : instruments) {
+    ASSERT_TRUE(destination_->ImportInstrument(instrument).ok());
+  }
+  for (std::size_t i = 0; i < 3; ++i) {
+    const doc::Document document = *source_->LoadDocument(std::to_string(puts[i].id));
+    ASSERT_TRUE(destination_->ImportDocument(document).ok());
+  }
+  const StoreCopyReport report = Copy();
+  EXPECT_EQ(report.documents_copied, 4);
+  EXPECT_EQ(report.documents_present, 3);
+  EXPECT_TRUE(report.Verified());
+}
+
+TEST_P(StoreCopyTest, RefusesADestinationHoldingOtherDocuments) {
+  FillSource();
+  ASSERT_TRUE(destination_->PutDocument(MakeCountedDocument(5, "someone else's")).ok());
+  absl::StatusOr<StoreCopyReport> report = CopyStore(*source_, *destination_);
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kFailedPrecondition) << report.status();
+  EXPECT_THAT(std::string(report.status().message()), HasSubstr("cannot import document 1"));
+  EXPECT_THAT(std::string(report.status().message()), HasSubstr("copy into an empty store"));
+  EXPECT_EQ(destination_->ListDocuments()->size(), 1u);
+}
+
+TEST_P(StoreCopyTest, RefusesAnInstrumentIdTakenByAnotherInstrument) {
+  FillSource();
+  ASSERT_TRUE(*destination_->ImportInstrument({1, "Another treaty", 0}));
+  absl::StatusOr<StoreCopyReport> report = CopyStore(*source_, *destination_);
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kFailedPrecondition) << report.status();
+  EXPECT_THAT(std::string(report.status().message()), HasSubstr("'Another treaty'"));
+  EXPECT_FALSE(*destination_->ImportInstrument({1, "Another treaty", 0}));  // present already
+}
+
+TEST_P(StoreCopyTest, DigestsSeeEveryDifference) {
+  FillSource();
+  Copy();
+  // An extra document in the destination: every table it has rows in differs.
+  doc::Document extra = MakeSampleConvention("A/AC.291/EXTRA", "extra");
+  extra.meta.instrument = "";
+  ASSERT_TRUE(destination_->PutDocument(extra).ok());
+  absl::StatusOr<std::vector<TableDigest>> from = source_->DigestTables();
+  absl::StatusOr<std::vector<TableDigest>> to = destination_->DigestTables();
+  ASSERT_TRUE(from.ok() && to.ok());
+  ASSERT_EQ(from->size(), to->size());
+  std::vector<std::string> differing;
+  for (std::size_t i = 0; i < from->size(); ++i) {
+    EXPECT_EQ((*from)[i].table, (*to)[i].table);
+    if ((*from)[i].sha256 != (*to)[i].sha256) differing.push_back((*from)[i].table);
+  }
+  EXPECT_EQ(differing, (std::vector<std::string>{"documents", "provisions", "cross_references",
+                                                 "parse_warnings", "document_authors"}));
+  const StoreCopyReport report = Copy();
+  EXPECT_FALSE(report.Verified());
+}
+
+TEST_P(StoreCopyTest, EmptyStoresHaveEqualDigests) {
+  const StoreCopyReport report = Copy();
+  EXPECT_EQ(report.documents, 0);
+  EXPECT_TRUE(report.Verified());
+  for (const TableComparison& table : report.tables) {
+    EXPECT_EQ(table.source.rows, 0);
+    // SHA-256 of nothing.
+    EXPECT_EQ(table.source.sha256,
+              "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreCopyTest, ::testing::ValuesIn(AllPairs()),
+                         [](const ::testing::TestParamInfo<BackendPair>& info) {
+                           return fmt::format("{}To{}", info.param.from.name, info.param.to.name);
+                         });
+
+}  // namespace
+}  // namespace tw::store::testing
