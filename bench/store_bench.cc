@@ -267,8 +267,8 @@ void BM_Search(benchmark::State& state, bool postgres) {
   }
   state.counters["p50_ms"] = Percentile(latencies_ms, 0.50);
   state.counters["p99_ms"] = Percentile(latencies_ms, 0.99);
-  state.counters["hits_per_query"] =
-      static_cast<double>(hits) / static_cast<double>(std::max<std::size_t>(1, latencies_ms.size()));
+  const std::size_t queries = std::max<std::size_t>(1, latencies_ms.size());
+  state.counters["hits_per_query"] = static_cast<double>(hits) / static_cast<double>(queries);
 }
 
 // Prints, after Google Benchmark's table, each measure on both backends and their ratio.
@@ -341,13 +341,15 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   for (const bool postgres : {false, true}) {
     const char* backend = postgres ? "Postgres" : "Sqlite";
-    benchmark::RegisterBenchmark(fmt::format("Ingest/{}", backend).c_str(),
-                                 [postgres](benchmark::State& state) { BM_Ingest(state, postgres); })
+    benchmark::RegisterBenchmark(
+        fmt::format("Ingest/{}", backend).c_str(),
+        [postgres](benchmark::State& state) { BM_Ingest(state, postgres); })
         ->Unit(benchmark::kSecond)
         ->UseRealTime()
         ->Iterations(2);
-    benchmark::RegisterBenchmark(fmt::format("Search/{}", backend).c_str(),
-                                 [postgres](benchmark::State& state) { BM_Search(state, postgres); })
+    benchmark::RegisterBenchmark(
+        fmt::format("Search/{}", backend).c_str(),
+        [postgres](benchmark::State& state) { BM_Search(state, postgres); })
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
         ->Iterations(static_cast<benchmark::IterationCount>(kQueries.size() * 25));

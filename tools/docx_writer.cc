@@ -1,4 +1,5 @@
 #include "docx_writer.h"
+#include "doc/numbering.h"
 
 #include <fmt/format.h>
 #include <zip.h>
@@ -101,29 +102,7 @@ struct ParsedLabel {
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-std::string Roman(int n) {
-  static constexpr std::array<std::pair<int, std::string_view>, 13> kRoman = {{{1000, "m"},
-                                                                               {900, "cm"},
-                                                                               {500, "d"},
-                                                                               {400, "cd"},
-                                                                               {100, "c"},
-                                                                               {90, "xc"},
-                                                                               {50, "l"},
-                                                                               {40, "xl"},
-                                                                               {10, "x"},
-                                                                               {9, "ix"},
-                                                                               {5, "v"},
-                                                                               {4, "iv"},
-                                                                               {1, "i"}}};
-  std::string out;
-  for (const auto& [value, digits] : kRoman) {
-    while (n >= value) {
-      out += digits;
-      n -= value;
-    }
-  }
-  return out;
-}
+std::string Roman(int n) { return tw::doc::FormatRoman(n); }
 
 // Value of a lowercase Roman numeral written the canonical way, or 0.
 int RomanValue(std::string_view s) {

@@ -125,7 +125,8 @@ void RunMigrate(const MigrateArgs& args, CliContext& context) {
   if (!report->Verified()) {
     std::string tables;
     for (const store::TableComparison& table : report->tables) {
-      if (!table.Matches()) tables += fmt::format("{}{}", tables.empty() ? "" : ", ", table.source.table);
+      if (table.Matches()) continue;
+      tables += fmt::format("{}{}", tables.empty() ? "" : ", ", table.source.table);
     }
     context.Fail(absl::DataLossError(fmt::format(
         "migrate: the destination differs from the source in {}: it holds content that was not "
@@ -140,7 +141,9 @@ void RegisterMigrateCommand(CLI::App& app, CliContext& context) {
   auto args = std::make_shared<MigrateArgs>();
   CLI::App* command = app.add_subcommand(
       "migrate", "Copy every document into another database (e.g. SQLite to PostgreSQL), verified");
-  command->add_option("--to", args->to, "Destination: postgresql://user@host/db, a path or sqlite:PATH")
+  command
+      ->add_option("--to", args->to,
+                   "Destination: postgresql://user@host/db, a path or sqlite:PATH")
       ->required();
   command->add_option("--from", args->from, "Source database (default: --db)");
   command->callback([args, &context] { RunMigrate(*args, context); });

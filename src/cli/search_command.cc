@@ -34,6 +34,19 @@ RenderedSnippet ParseSnippet(std::string_view snippet) {
       out.text.push_back(c == '\n' ? ' ' : c);
     }
   }
+  // "conditions and safeguards" reads as one highlight, not three.
+  std::vector<std::pair<std::size_t, std::size_t>> merged;
+  for (const auto& range : out.highlights) {
+    const bool only_space_between =
+        !merged.empty() &&
+        out.text.find_first_not_of(' ', merged.back().second) >= range.first;
+    if (only_space_between) {
+      merged.back().second = range.second;
+    } else {
+      merged.push_back(range);
+    }
+  }
+  out.highlights = std::move(merged);
   return out;
 }
 

@@ -49,29 +49,7 @@ int RomanDigit(char c) {
   }
 }
 
-std::string CanonicalRoman(int value) {
-  static constexpr std::array<std::pair<int, std::string_view>, 13> kParts = {{{1000, "m"},
-                                                                               {900, "cm"},
-                                                                               {500, "d"},
-                                                                               {400, "cd"},
-                                                                               {100, "c"},
-                                                                               {90, "xc"},
-                                                                               {50, "l"},
-                                                                               {40, "xl"},
-                                                                               {10, "x"},
-                                                                               {9, "ix"},
-                                                                               {5, "v"},
-                                                                               {4, "iv"},
-                                                                               {1, "i"}}};
-  std::string out;
-  for (const auto& [v, text] : kParts) {
-    while (value >= v) {
-      out += text;
-      value -= v;
-    }
-  }
-  return out;
-}
+
 
 // English cardinal and ordinal words up to twenty ("Part One", "Part First" is rare but seen).
 constexpr std::array<std::string_view, 20> kCardinals = {
@@ -212,7 +190,7 @@ ParsedNumber ParseRoman(std::string_view s) {
     value += d < next ? -d : d;
   }
   if (value <= 0 || value > 3999) return {};
-  const std::string canonical = CanonicalRoman(value);
+  const std::string canonical = FormatRoman(value);
   if (canonical.size() != n) return {};
   for (std::size_t i = 0; i < n; ++i) {
     if (Lower(s[i]) != canonical[i]) return {};
@@ -336,6 +314,23 @@ LabelKind ChooseLabelKind(std::string_view token, const LabelContext& context) {
     return context.point_introduces_list ? LabelKind::kRoman : LabelKind::kLetter;
   }
   return context.inside_point ? LabelKind::kRoman : LabelKind::kLetter;
+}
+
+std::string FormatRoman(int value, bool upper) {
+  static constexpr std::array<std::pair<int, std::string_view>, 13> kParts = {
+      {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+       {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
+  std::string out;
+  for (const auto& [v, text] : kParts) {
+    while (value >= v) {
+      out += text;
+      value -= v;
+    }
+  }
+  if (upper) {
+    for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
 }
 
 }  // namespace tw::doc

@@ -53,6 +53,10 @@ std::string PathNumber(int value, std::string_view suffix);
 
 // Letter sequence: "a"=1 .. "z"=26, "aa"=27 .. "zz"=52 (one repeated lowercase letter); 0 if not.
 int LetterValue(std::string_view token);
+// Roman numeral of `value` ("iv" for 4; upper case on request); "" for values below 1. The one
+// formatter for every reader and writer that prints list labels.
+std::string FormatRoman(int value, bool upper = false);
+
 // Roman value of a lowercase token ("iv" = 4), 0 if not canonical roman.
 int RomanValue(std::string_view token);
 

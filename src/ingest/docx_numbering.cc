@@ -1,4 +1,5 @@
 #include "ingest/docx_numbering.h"
+#include "doc/numbering.h"
 
 #include <algorithm>
 #include <vector>
@@ -24,32 +25,7 @@ std::string Letters(int n, bool upper) {
                      static_cast<char>((upper ? 'A' : 'a') + (n - 1) % 26));
 }
 
-std::string Roman(int n, bool upper) {
-  static constexpr std::array<std::pair<int, std::string_view>, 13> kRoman = {{{1000, "m"},
-                                                                               {900, "cm"},
-                                                                               {500, "d"},
-                                                                               {400, "cd"},
-                                                                               {100, "c"},
-                                                                               {90, "xc"},
-                                                                               {50, "l"},
-                                                                               {40, "xl"},
-                                                                               {10, "x"},
-                                                                               {9, "ix"},
-                                                                               {5, "v"},
-                                                                               {4, "iv"},
-                                                                               {1, "i"}}};
-  std::string out;
-  for (const auto& [value, digits] : kRoman) {
-    while (n >= value) {
-      out += digits;
-      n -= value;
-    }
-  }
-  if (upper) {
-    for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
+std::string Roman(int n, bool upper) { return doc::FormatRoman(n, upper); }
 
 std::string Ordinal(int n) {
   const int mod100 = n % 100;

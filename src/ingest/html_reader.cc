@@ -17,6 +17,7 @@
 // Source offsets: per text node from gumbo's position, exact when the node's text is its
 // source (no entity), else mapped to the node's start.
 #include "ingest/html_reader.h"
+#include "doc/numbering.h"
 
 #include <fmt/format.h>
 #include <gumbo.h>
@@ -84,31 +85,8 @@ std::string ToLetters(long n, bool upper) {
 }
 
 std::string ToRoman(long n, bool upper) {
-  static constexpr std::array<std::pair<int, std::string_view>, 13> kRoman = {{{1000, "m"},
-                                                                               {900, "cm"},
-                                                                               {500, "d"},
-                                                                               {400, "cd"},
-                                                                               {100, "c"},
-                                                                               {90, "xc"},
-                                                                               {50, "l"},
-                                                                               {40, "xl"},
-                                                                               {10, "x"},
-                                                                               {9, "ix"},
-                                                                               {5, "v"},
-                                                                               {4, "iv"},
-                                                                               {1, "i"}}};
   if (n <= 0 || n >= 4000) return std::to_string(n);
-  std::string out;
-  for (const auto& [value, digits] : kRoman) {
-    while (n >= value) {
-      out += digits;
-      n -= value;
-    }
-  }
-  if (upper) {
-    for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
+  return doc::FormatRoman(static_cast<int>(n), upper);
 }
 
 long ParseLong(const char* text, long fallback) {

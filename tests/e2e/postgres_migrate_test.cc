@@ -29,7 +29,8 @@ std::vector<std::string> SplitTabs(const std::string& line) {
   std::size_t start = 0;
   while (true) {
     const std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    fields.push_back(
+        line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
     if (tab == std::string::npos) return fields;
     start = tab + 1;
   }
@@ -162,8 +163,8 @@ TEST_F(PostgresMigrateTest, RefusesADestinationWithOtherContentAndExits2) {
 // Without a server too: the source must exist (SQLite would create an empty one and "copy" it).
 TEST(Migrate, MissingSourceIsAnErrorNotAnEmptyCopy) {
   TempDir dir;
-  const RunResult run = testing::Run({TreatywatchBinary(), "--db", (dir / "typo.db").string(), "migrate",
-                             "--to", (dir / "copy.db").string()});
+  const RunResult run = testing::Run({TreatywatchBinary(), "--db", (dir / "typo.db").string(),
+                                      "migrate", "--to", (dir / "copy.db").string()});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("typo.db does not exist"));
   EXPECT_FALSE(fs::exists(dir / "typo.db"));

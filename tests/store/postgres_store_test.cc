@@ -200,7 +200,9 @@ TEST_F(PostgresStoreTest, TwoWritersShareOneVersionChainWithoutGapsOrDuplicates)
       ids.insert(put.id);
     }
     // Each writer's own drafts are numbered in the order it stored them.
-    for (std::size_t i = 1; i < writer.size(); ++i) EXPECT_LT(writer[i - 1].version, writer[i].version);
+    for (std::size_t i = 1; i < writer.size(); ++i) {
+      EXPECT_LT(writer[i - 1].version, writer[i].version);
+    }
   }
   std::sort(versions.begin(), versions.end());
   std::vector<int> expected(2 * kPerWriter);
@@ -214,7 +216,9 @@ TEST_F(PostgresStoreTest, TwoWritersShareOneVersionChainWithoutGapsOrDuplicates)
       store->VersionChain("Convention drafted by two offices");
   ASSERT_TRUE(chain.ok()) << chain.status();
   ASSERT_EQ(chain->size(), 2u * kPerWriter);
-  for (std::size_t i = 0; i < chain->size(); ++i) EXPECT_EQ((*chain)[i].version, static_cast<int>(i) + 1);
+  for (std::size_t i = 0; i < chain->size(); ++i) {
+    EXPECT_EQ((*chain)[i].version, static_cast<int>(i) + 1);
+  }
 }
 
 TEST_F(PostgresStoreTest, TwoWritersPuttingTheSameFileStoreItOnce) {
@@ -278,7 +282,8 @@ TEST_F(PostgresStoreTest, ErrorsNameTheDatabaseButNeverThePassword) {
   const std::string closed = fmt::format("postgresql://tw:{}@127.0.0.1:1/treatywatch", kPassword);
   store = OpenPostgresStore(closed);
   EXPECT_EQ(store.status().code(), absl::StatusCode::kUnavailable) << store.status();
-  EXPECT_THAT(std::string(store.status().message()), HasSubstr("postgresql://tw@127.0.0.1:1/treatywatch"));
+  EXPECT_THAT(std::string(store.status().message()),
+              HasSubstr("postgresql://tw@127.0.0.1:1/treatywatch"));
   EXPECT_THAT(std::string(store.status().message()), Not(HasSubstr(kPassword)));
 
   // Not a URL libpq can read.

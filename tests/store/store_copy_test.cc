@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "store/content_digest.h"
 #include "store/store_copy.h"
 #include "store_test_documents.h"
 #include "store_test_factory.h"
@@ -21,6 +22,11 @@ struct BackendPair {
   StoreBackend from;
   StoreBackend to;
 };
+
+// Test names and failure messages show the pair by name.
+void PrintTo(const BackendPair& pair, std::ostream* out) {
+  *out << pair.from.name << " to " << pair.to.name;
+}
 
 std::vector<BackendPair> AllPairs() {
   std::vector<BackendPair> pairs;
@@ -206,6 +212,40 @@ TEST_P(StoreCopyTest, EmptyStoresHaveEqualDigests) {
     EXPECT_EQ(table.source.sha256,
               "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   }
+}
+
+// The canonical encoding is fixed: these digests were computed independently (Python's
+// hashlib over the expected lines), so a change of encoding cannot go unnoticed.
+TEST(TableDigesterTest, DigestsCanonicalJsonLines) {
+  TableDigester digester("t");
+  digester.AddInteger(1);
+  digester.AddText("a\xC3\xA9");  // "aé", kept as UTF-8, not escaped
+  digester.AddNull();
+  digester.EndRow();
+  digester.EndRow();  // a row without columns
+  const TableDigest digest = digester.Finish();
+  EXPECT_EQ(digest.table, "t");
+  EXPECT_EQ(digest.rows, 2);
+  EXPECT_EQ(digest.sha256, "d3c4e5ed4d4e4b6d440ff76686df9a94fb093fc99381c21e9ee38aab2d17affc");
+
+  TableDigester quoted("t");
+  quoted.AddInteger(7);
+  quoted.AddText("say \"hi\"\n");
+  quoted.AddNull();
+  quoted.EndRow();
+  EXPECT_EQ(quoted.Finish().sha256,
+            "e8f0a41b4972dd4f2b175e78815ed83bab5a4474d2c2d385ff917c14860e18be");
+}
+
+TEST(TableDigesterTest, SelectsTheListedColumnsInKeyOrder) {
+  ASSERT_EQ(DigestTableSpecs().size(), 6u);
+  const DigestTableSpec& instruments = DigestTableSpecs()[4];
+  EXPECT_EQ(DigestSelectSql(instruments), "SELECT id, name FROM instruments ORDER BY id");
+  EXPECT_EQ(DigestSelectSql(instruments,
+                            [](std::string_view, std::string_view column) {
+                              return column == "name" ? std::string("upper(name)") : std::string();
+                            }),
+            "SELECT id, upper(name) FROM instruments ORDER BY id");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreCopyTest, ::testing::ValuesIn(AllPairs()),

@@ -253,7 +253,8 @@ absl::Status PgConnection::Error(const pg_result* result, std::string_view conte
           result == nullptr ? nullptr : PQresultErrorField(result, PG_DIAG_MESSAGE_HINT)) {
     message += fmt::format(" (hint: {})", hint);
   }
-  absl::StatusCode code = state != nullptr ? CodeForSqlState(state) : absl::StatusCode::kUnavailable;
+  absl::StatusCode code =
+      state != nullptr ? CodeForSqlState(state) : absl::StatusCode::kUnavailable;
   if (state == nullptr && PQstatus(conn_) == CONNECTION_OK) code = absl::StatusCode::kInternal;
   return absl::Status(code, fmt::format("{}: {} (in {})", name_, message, context));
 }

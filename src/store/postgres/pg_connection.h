@@ -43,7 +43,8 @@ inline PgParam ToPgParam(std::string_view value) { return std::string(value); }
 inline PgParam ToPgParam(const std::string& value) { return value; }
 inline PgParam ToPgParam(const char* value) { return std::string(value); }
 inline PgParam ToPgParam(bool value) { return std::string(value ? "t" : "f"); }
-template <typename T, typename = std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>>>
+template <typename T,
+          typename = std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>>>
 PgParam ToPgParam(T value) {
   return std::to_string(value);
 }

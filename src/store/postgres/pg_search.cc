@@ -12,7 +12,8 @@ struct LanguageConfig {
   std::string_view config;
 };
 
-// Migration 2 creates exactly these (and tw_simple); pg_search_test checks that they agree.
+// Migration 2 creates exactly these (and tw_simple); PostgresStoreTest.
+// SearchConfigurationFollowsTheDocumentLanguage checks that the two lists agree.
 constexpr std::array<LanguageConfig, 4> kLanguageConfigs = {{
     {"en", "tw_english"},
     {"fr", "tw_french"},

@@ -681,7 +681,8 @@ SELECT path, parent_path, depth, kind, num, label, heading, text, begin_offset, 
     if (!brackets.ok()) return brackets.status();
     node.brackets = *std::move(brackets);
     const std::optional<std::string_view> parent =
-        result->IsNull(row, 1) ? std::nullopt : std::optional<std::string_view>(result->Text(row, 1));
+        result->IsNull(row, 1) ? std::nullopt
+                               : std::optional<std::string_view>(result->Text(row, 1));
     if (absl::Status added = builder.Add(parent, *depth, std::move(node)); !added.ok()) {
       return added;
     }
