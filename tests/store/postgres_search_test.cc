@@ -70,7 +70,8 @@ TEST(RenderPgTsQueryTest, UserTextNeverReachesTheSql) {
 }
 
 TEST(RenderPgTsQueryTest, NulBytesBecomeSpaces) {
-  const PgTsQuery query = Render(std::string_view("safe\0guards", 11));
+  // Inside quotes the parser keeps the byte; PostgreSQL text could not carry it.
+  const PgTsQuery query = Render(std::string_view("\"safe\0guards\"", 13));
   EXPECT_THAT(query.params, ElementsAre("safe guards"));
 }
 
