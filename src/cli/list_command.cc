@@ -4,18 +4,12 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/text_clip.h"
 #include "doc/document_json.h"
 
 namespace tw::cli {
 namespace {
 
-std::string Clip(std::string_view text, std::size_t width) {
-  if (text.size() <= width) return std::string(text);
-  // Cut on a UTF-8 boundary so a clipped title never ends in half a character.
-  std::size_t cut = width - 1;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(text.substr(0, cut)) + "…";
-}
 
 void RunList(CliContext& context) {
   absl::StatusOr<store::Store*> store = context.Store();
@@ -35,10 +29,10 @@ void RunList(CliContext& context) {
                                         "kind", "date", "pages", "title"))
             << "\n";
   for (const doc::DocumentMeta& meta : *documents) {
-    std::string title = Clip(meta.title, 60);
+    std::string title = ClipUtf8(meta.title, 60);
     if (!meta.instrument.empty()) title += fmt::format(" [v{}]", meta.version);
     std::cout << fmt::format("{:>4}  {:<22} {:<9} {:<10} {:>5} {}\n", meta.id,
-                             Clip(meta.symbol.empty() ? "-" : meta.symbol, 22), meta.kind,
+                             ClipUtf8(meta.symbol.empty() ? "-" : meta.symbol, 22), meta.kind,
                              meta.date.empty() ? "-" : meta.date, meta.page_count, title);
   }
 }

@@ -1,0 +1,20 @@
+// Shortens text for one-line terminal displays without cutting a UTF-8 character in half.
+#ifndef TREATYWATCH_CLI_TEXT_CLIP_H_
+#define TREATYWATCH_CLI_TEXT_CLIP_H_
+
+#include <string>
+#include <string_view>
+
+namespace tw::cli {
+
+// `text` if it fits in `width` bytes, else its first bytes up to a character boundary + "…".
+inline std::string ClipUtf8(std::string_view text, std::size_t width) {
+  if (text.size() <= width) return std::string(text);
+  std::size_t cut = width > 0 ? width - 1 : 0;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+}  // namespace tw::cli
+
+#endif  // TREATYWATCH_CLI_TEXT_CLIP_H_
