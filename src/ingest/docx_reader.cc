@@ -598,12 +598,9 @@ absl::StatusOr<doc::SourceText> ReadDocxUnguarded(std::string_view name, std::st
 
 absl::StatusOr<doc::SourceText> ReadDocx(std::string_view name, std::string_view bytes,
                                          const ReadOptions& options) {
-  if (bytes.size() > options.limits.max_file_bytes) {
-    return absl::ResourceExhaustedError(
-        fmt::format("{}: {} bytes, over the limit of {} bytes for one document", name, bytes.size(),
-                    options.limits.max_file_bytes));
+  if (absl::Status usable = CheckDocumentBytes(name, bytes, options.limits); !usable.ok()) {
+    return usable;
   }
-  if (bytes.empty()) return absl::InvalidArgumentError(fmt::format("{}: the file is empty", name));
   try {
     return ReadDocxUnguarded(name, bytes, options);
   } catch (const std::exception& e) {

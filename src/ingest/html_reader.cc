@@ -321,12 +321,9 @@ class HtmlWalker {
 
 absl::StatusOr<doc::SourceText> ReadHtml(std::string_view name, std::string_view bytes,
                                          const ReadOptions& options) {
-  if (bytes.size() > options.limits.max_file_bytes) {
-    return absl::ResourceExhaustedError(
-        fmt::format("{}: {} bytes, over the limit of {} bytes for one document", name, bytes.size(),
-                    options.limits.max_file_bytes));
+  if (absl::Status usable = CheckDocumentBytes(name, bytes, options.limits); !usable.ok()) {
+    return usable;
   }
-  if (bytes.empty()) return absl::InvalidArgumentError(fmt::format("{}: the file is empty", name));
   absl::StatusOr<DecodedHtml> decoded = DecodeHtmlBytes(name, bytes);
   if (!decoded.ok()) return decoded.status();
   const GuardedHtml guarded = LimitHtmlNesting(decoded->text(), options.limits.max_xml_depth);

@@ -270,12 +270,9 @@ class MarkdownWalker {
 
 absl::StatusOr<doc::SourceText> ReadMarkdown(std::string_view name, std::string_view bytes,
                                              const ReadOptions& options) {
-  if (bytes.size() > options.limits.max_file_bytes) {
-    return absl::ResourceExhaustedError(
-        fmt::format("{}: {} bytes, over the limit of {} bytes for one document", name, bytes.size(),
-                    options.limits.max_file_bytes));
+  if (absl::Status usable = CheckDocumentBytes(name, bytes, options.limits); !usable.ok()) {
+    return usable;
   }
-  if (bytes.empty()) return absl::InvalidArgumentError(fmt::format("{}: the file is empty", name));
   const std::size_t base = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   const std::string_view text = bytes.substr(base);
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {

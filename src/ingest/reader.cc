@@ -35,9 +35,19 @@ std::string HumanBytes(std::uintmax_t bytes) {
 
 }  // namespace
 
+absl::Status CheckDocumentBytes(std::string_view name, std::string_view bytes,
+                                const IngestLimits& limits) {
+  if (bytes.size() > limits.max_file_bytes) {
+    return absl::ResourceExhaustedError(
+        fmt::format("{}: {} bytes, over the limit of {} bytes for one document", name,
+                    bytes.size(), limits.max_file_bytes));
+  }
+  if (bytes.empty()) return absl::InvalidArgumentError(fmt::format("{}: the file is empty", name));
+  return absl::OkStatus();
+}
+
 absl::StatusOr<doc::SourceText> ReadSource(std::string_view name, std::string_view bytes,
                                            SourceFormat format, const ReadOptions& options) {
-  if (bytes.empty()) return absl::InvalidArgumentError(fmt::format("{}: the file is empty", name));
   switch (format) {
     case SourceFormat::kText: return ReadPlainText(name, bytes, options);
     case SourceFormat::kMarkdown: return ReadMarkdown(name, bytes, options);

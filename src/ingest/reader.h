@@ -40,6 +40,11 @@ std::string_view SourceFormatName(SourceFormat format);  // "txt", "md", "html",
 // ".docx" that is really a PNG is an error naming both, not a garbled document.
 absl::StatusOr<SourceFormat> DetectFormat(std::string_view name, std::string_view bytes);
 
+// The checks every reader makes before looking at the bytes: not empty, not over the
+// document size limit. Errors name the file.
+absl::Status CheckDocumentBytes(std::string_view name, std::string_view bytes,
+                                const IngestLimits& limits);
+
 // `name` is used in messages only.
 absl::StatusOr<doc::SourceText> ReadSource(std::string_view name, std::string_view bytes,
                                            SourceFormat format, const ReadOptions& options);

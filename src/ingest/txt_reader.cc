@@ -374,12 +374,9 @@ int WriteRejoined(const std::vector<Line>& lines, const Shape& shape, std::size_
 
 absl::StatusOr<doc::SourceText> ReadPlainText(std::string_view name, std::string_view bytes,
                                               const ReadOptions& options) {
-  if (bytes.size() > options.limits.max_file_bytes) {
-    return absl::ResourceExhaustedError(
-        fmt::format("{}: {} bytes, over the limit of {} bytes for one document", name, bytes.size(),
-                    options.limits.max_file_bytes));
+  if (absl::Status usable = CheckDocumentBytes(name, bytes, options.limits); !usable.ok()) {
+    return usable;
   }
-  if (bytes.empty()) return absl::InvalidArgumentError(fmt::format("{}: the file is empty", name));
   absl::StatusOr<Decoded> decoded = Decode(name, bytes);
   if (!decoded.ok()) return decoded.status();
   const std::string_view text = decoded->text();
