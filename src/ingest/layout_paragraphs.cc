@@ -88,17 +88,6 @@ bool IsUpperRoman(std::string_view s) {
   });
 }
 
-std::vector<std::string_view> SplitSpaces(std::string_view text) {
-  std::vector<std::string_view> tokens;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    const std::size_t start = i;
-    while (i < text.size() && text[i] != ' ') ++i;
-    if (i > start) tokens.push_back(text.substr(start, i - start));
-  }
-  return tokens;
-}
 
 // Byte-weighted median of line heights.
 double TypicalHeight(const std::vector<const LayoutLine*>& lines) {
@@ -471,7 +460,7 @@ void WriteBlock(Block& block, doc::SourceTextBuilder& builder) {
 }  // namespace
 
 bool IsHeadingLineText(std::string_view text) {
-  const std::vector<std::string_view> tokens = SplitSpaces(text);
+  const std::vector<std::string_view> tokens = SplitOnSpaces(text);
   if (tokens.empty() || tokens.size() > 3) return false;
   static const std::set<std::string_view> kAlone = {"Preamble", "PREAMBLE", "Annex",
                                                     "ANNEX",    "Appendix", "APPENDIX"};

@@ -80,17 +80,6 @@ bool IsSymbolToken(std::string_view t) {
   return has_digit && t.back() != '/';
 }
 
-std::vector<std::string_view> Tokens(std::string_view text) {
-  std::vector<std::string_view> tokens;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    const std::size_t start = i;
-    while (i < text.size() && text[i] != ' ') ++i;
-    if (i > start) tokens.push_back(text.substr(start, i - start));
-  }
-  return tokens;
-}
 
 bool IsDashToken(std::string_view t) { return t == "-" || t == "\u2013" || t == "\u2014"; }
 
@@ -109,7 +98,7 @@ struct BandLine {
 }  // namespace
 
 bool IsFurnitureText(std::string_view text) {
-  const std::vector<std::string_view> tokens = Tokens(text);
+  const std::vector<std::string_view> tokens = SplitOnSpaces(text);
   if (tokens.empty()) return false;
   // Whole-line forms: "Page 3", "Page 3 of 46", "p. 3", "- 3 -".
   const std::string first = Lower(tokens[0]);

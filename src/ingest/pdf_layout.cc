@@ -299,4 +299,16 @@ PageLayout BuildPageLines(const PdfPage& page) {
   return layout;
 }
 
+std::vector<std::string_view> SplitOnSpaces(std::string_view text) {
+  std::vector<std::string_view> tokens;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] != ' ') ++i;
+    if (i > start) tokens.push_back(text.substr(start, i - start));
+  }
+  return tokens;
+}
+
 }  // namespace tw::ingest

@@ -86,6 +86,9 @@ PageLayout BuildPageLines(const PdfPage& page);
 // interior soft hyphens removed. Sets `soft_hyphen_end` when the text ended with U+00AD.
 std::string CleanBoxText(std::string_view raw, bool* soft_hyphen_end);
 
+// The words of a layout line (runs between spaces), as views into `text`.
+std::vector<std::string_view> SplitOnSpaces(std::string_view text);
+
 }  // namespace tw::ingest
 
 #endif  // TREATYWATCH_INGEST_PDF_LAYOUT_H_
