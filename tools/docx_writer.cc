@@ -2,7 +2,6 @@
 #include "doc/numbering.h"
 
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <array>
@@ -15,6 +14,9 @@
 namespace tw::tools {
 namespace {
 
+using ::tw::compare::WordPart;
+using ::tw::compare::XmlEscape;
+
 constexpr std::string_view kFootnoteSeparator = "__________";  // as doc/source_text.h
 constexpr std::string_view kAuthor = "treatywatch";
 // Diff tables larger than this many cells fall back to "all removed, all added".
@@ -22,42 +24,9 @@ constexpr std::size_t kMaxDiffCells = 16u << 20;
 
 // --- XML text --------------------------------------------------------------------------------
 
-// Escapes for element content and attribute values; drops characters XML 1.0 cannot carry.
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-            (static_cast<unsigned char>(text[i + 2]) == 0xBE ||
-             static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
-          i += 2;  // U+FFFE, U+FFFF
-          break;
-        }
-        out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
 std::string TextRun(std::string_view text) {
   if (text.empty()) return "";
-  return fmt::format("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", Escape(text));
+  return fmt::format("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", XmlEscape(text));
 }
 
 class RevisionIds {
@@ -79,7 +48,7 @@ std::string DeletedRun(std::string_view text, RevisionIds& ids) {
   return fmt::format(
       "<w:del w:id=\"{}\" w:author=\"{}\"><w:r><w:delText xml:space=\"preserve\">{}</w:delText>"
       "</w:r></w:del>",
-      ids.Next(), kAuthor, Escape(text));
+      ids.Next(), kAuthor, XmlEscape(text));
 }
 
 // --- Labels and numbering --------------------------------------------------------------------
@@ -358,56 +327,13 @@ std::string FootnotesXml(const std::vector<std::string>& bodies) {
         "<w:footnote w:id=\"{}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
         "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>"
         "<w:r><w:t xml:space=\"preserve\"> {}</w:t></w:r></w:p></w:footnote>\n",
-        k + 1, Escape(bodies[k]));
+        k + 1, XmlEscape(bodies[k]));
   }
   xml += "</w:footnotes>\n";
   return xml;
 }
 
 // --- Package parts ---------------------------------------------------------------------------
-
-constexpr std::string_view kContentTypes =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    "<Default Extension=\"rels\" "
-    "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-    "<Override PartName=\"/word/document.xml\" "
-    "ContentType=\"application/"
-    "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-    "<Override PartName=\"/word/styles.xml\" "
-    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-    "<Override PartName=\"/word/numbering.xml\" "
-    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
-    "<Override PartName=\"/word/footnotes.xml\" "
-    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml\"/>"
-    "<Override PartName=\"/word/settings.xml\" "
-    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
-    "</Types>\n";
-
-constexpr std::string_view kPackageRels =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" "
-    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-    "Target=\"word/document.xml\"/></Relationships>\n";
-
-constexpr std::string_view kDocumentRels =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" "
-    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
-    "Target=\"styles.xml\"/>"
-    "<Relationship Id=\"rId2\" "
-    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" "
-    "Target=\"numbering.xml\"/>"
-    "<Relationship Id=\"rId3\" "
-    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" "
-    "Target=\"footnotes.xml\"/>"
-    "<Relationship Id=\"rId4\" "
-    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" "
-    "Target=\"settings.xml\"/>"
-    "</Relationships>\n";
 
 constexpr std::string_view kSettings =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -496,14 +422,11 @@ std::string DocumentXml(const std::string& paragraphs) {
 absl::StatusOr<std::string> Package(const std::string& paragraphs,
                                     const std::vector<NumberingPlanner::Instance>& instances,
                                     const std::vector<std::string>& footnotes) {
-  return ZipParts({{"[Content_Types].xml", std::string(kContentTypes)},
-                   {"_rels/.rels", std::string(kPackageRels)},
-                   {"word/_rels/document.xml.rels", std::string(kDocumentRels)},
-                   {"word/document.xml", DocumentXml(paragraphs)},
-                   {"word/styles.xml", StylesXml()},
-                   {"word/numbering.xml", NumberingXml(instances)},
-                   {"word/footnotes.xml", FootnotesXml(footnotes)},
-                   {"word/settings.xml", std::string(kSettings)}});
+  return compare::WriteDocxPackage(DocumentXml(paragraphs),
+                                   {WordPart{"styles", StylesXml()},
+                                    WordPart{"numbering", NumberingXml(instances)},
+                                    WordPart{"footnotes", FootnotesXml(footnotes)},
+                                    WordPart{"settings", std::string(kSettings)}});
 }
 
 // --- Diffs -----------------------------------------------------------------------------------
@@ -590,52 +513,6 @@ bool SameLabel(const std::optional<ParsedLabel>& a, const std::optional<ParsedLa
 }
 
 }  // namespace
-
-absl::StatusOr<std::string> ZipParts(const std::vector<DocxPart>& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (!buffer) return absl::InternalError(zip_error_strerror(&error));
-  zip_source_keep(buffer);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (!archive) {
-    zip_source_free(buffer);
-    return absl::InternalError(
-        fmt::format("cannot create the zip: {}", zip_error_strerror(&error)));
-  }
-  for (const DocxPart& part : parts) {
-    zip_source_t* member = zip_source_buffer(archive, part.bytes.data(), part.bytes.size(), 0);
-    if (!member || zip_file_add(archive, part.name.c_str(), member, ZIP_FL_ENC_UTF_8) < 0) {
-      if (member) zip_source_free(member);
-      std::string message = fmt::format("cannot add {}: {}", part.name, zip_strerror(archive));
-      zip_discard(archive);
-      zip_source_free(buffer);
-      return absl::InternalError(message);
-    }
-  }
-  if (zip_close(archive) != 0) {
-    std::string message = fmt::format("cannot write the zip: {}", zip_strerror(archive));
-    zip_discard(archive);
-    zip_source_free(buffer);
-    return absl::InternalError(message);
-  }
-  std::string bytes;
-  if (zip_source_open(buffer) == 0) {
-    zip_source_seek(buffer, 0, SEEK_END);
-    const zip_int64_t size = zip_source_tell(buffer);
-    zip_source_seek(buffer, 0, SEEK_SET);
-    if (size > 0) {
-      bytes.resize(static_cast<std::size_t>(size));
-      const zip_int64_t read =
-          zip_source_read(buffer, bytes.data(), static_cast<zip_uint64_t>(size));
-      if (read != size) bytes.clear();
-    }
-    zip_source_close(buffer);
-  }
-  zip_source_free(buffer);
-  if (bytes.empty()) return absl::InternalError("cannot read back the zip");
-  return bytes;
-}
 
 absl::StatusOr<std::string> WriteDocx(const std::vector<std::string>& lines) {
   const Footnotes footnotes = FindFootnotes(lines);

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "compare/ooxml_writer.h"
 
 namespace tw::tools {
 
@@ -37,11 +38,8 @@ absl::StatusOr<std::string> WriteTrackedDocx(const std::vector<std::string>& bas
                                              const std::vector<std::string>& revised);
 
 // Bundles named parts into a DOCX (zip) — also used by tests to build hand-written documents.
-struct DocxPart {
-  std::string name;  // "word/document.xml"
-  std::string bytes;
-};
-absl::StatusOr<std::string> ZipParts(const std::vector<DocxPart>& parts);
+using ::tw::compare::DocxPart;
+using ::tw::compare::ZipParts;
 
 }  // namespace tw::tools
 

@@ -13,6 +13,9 @@ void RegisterListCommand(CLI::App& app, CliContext& context);
 void RegisterShowCommand(CLI::App& app, CliContext& context);
 void RegisterSearchCommand(CLI::App& app, CliContext& context);
 void RegisterMigrateCommand(CLI::App& app, CliContext& context);
+void RegisterDiffCommand(CLI::App& app, CliContext& context);
+void RegisterCrosswalkCommand(CLI::App& app, CliContext& context);
+void RegisterHistoryCommand(CLI::App& app, CliContext& context);
 
 }  // namespace tw::cli
 

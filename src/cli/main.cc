@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
   tw::cli::RegisterShowCommand(app, context);
   tw::cli::RegisterSearchCommand(app, context);
   tw::cli::RegisterMigrateCommand(app, context);
+  tw::cli::RegisterDiffCommand(app, context);
+  tw::cli::RegisterCrosswalkCommand(app, context);
+  tw::cli::RegisterHistoryCommand(app, context);
 
   // The one exception boundary of the CLI: libraries may throw, users get one line.
   try {

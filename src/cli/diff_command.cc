@@ -1,0 +1,117 @@
+// `treatywatch diff OLD NEW [--format text|md|html|json|docx] [--out FILE] [--article PATH]`:
+// what changed between two versions, aligned by content (src/compare/).
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/document_argument.h"
+#include "compare/compare.h"
+#include "compare/comparison_json.h"
+#include "compare/report_docx.h"
+#include "compare/report_html.h"
+#include "compare/report_markdown.h"
+#include "compare/report_text.h"
+
+namespace tw::cli {
+namespace {
+
+struct DiffArgs {
+  std::string old_document;
+  std::string new_document;
+  std::string format = "text";
+  std::string out;
+  std::string article;
+};
+
+bool Holds(const std::vector<std::string>& paths, const std::string& path) {
+  return std::find(paths.begin(), paths.end(), path) != paths.end();
+}
+
+void RunDiff(const DiffArgs& args, CliContext& context) {
+  const std::string format = context.json ? "json" : args.format;
+  absl::StatusOr<doc::Document> old_document = LoadDocumentArgument(context, args.old_document);
+  if (!old_document.ok()) return context.Fail(old_document.status());
+  absl::StatusOr<doc::Document> new_document = LoadDocumentArgument(context, args.new_document);
+  if (!new_document.ok()) return context.Fail(new_document.status());
+
+  compare::Comparison comparison = compare::CompareDocuments(*old_document, *new_document);
+  if (!args.article.empty()) {
+    // A path of the new text first (what the reader has in front of them), else of the old.
+    std::vector<compare::ArticleChange> kept;
+    for (compare::ArticleChange& change : comparison.changes) {
+      if (Holds(change.new_paths, args.article)) kept.push_back(change);
+    }
+    if (kept.empty()) {
+      for (compare::ArticleChange& change : comparison.changes) {
+        if (Holds(change.old_paths, args.article)) kept.push_back(change);
+      }
+    }
+    if (kept.empty()) {
+      return context.Fail(absl::NotFoundError(fmt::format(
+          "--article {}: no provision with that path in {} or {} (paths look like art5, "
+          "art5bis, preamble; see `treatywatch show DOC --outline`)",
+          args.article, comparison.old_doc.cite, comparison.new_doc.cite)));
+    }
+    comparison.changes = std::move(kept);
+    comparison.migrations.clear();
+  }
+
+  std::string rendered;
+  if (format == "json") {
+    rendered = compare::ComparisonToJson(comparison).dump(isatty(STDOUT_FILENO) && args.out.empty() ? 2 : -1) + "\n";
+  } else if (format == "text") {
+    compare::TextReportOptions options;
+    options.color = context.color && args.out.empty();
+    rendered = compare::RenderText(comparison, options);
+  } else if (format == "md") {
+    rendered = compare::RenderMarkdown(comparison);
+  } else if (format == "html") {
+    rendered = compare::RenderHtml(comparison);
+  } else {
+    absl::StatusOr<std::string> docx = compare::RenderDocx(comparison);
+    if (!docx.ok()) return context.Fail(docx.status());
+    rendered = *std::move(docx);
+    if (args.out.empty() && isatty(STDOUT_FILENO)) {
+      return context.Fail(absl::InvalidArgumentError(
+          "--format docx writes a Word file: give --out FILE (or redirect stdout)"));
+    }
+  }
+
+  if (args.out.empty()) {
+    std::cout << rendered;
+    return;
+  }
+  if (absl::Status written = WriteFileAtomically(args.out, rendered); !written.ok()) {
+    return context.Fail(written);
+  }
+  if (!context.json) {
+    std::cerr << fmt::format("treatywatch: wrote {} ({} changes, {} bytes)\n", args.out,
+                             comparison.changes.size(), rendered.size());
+  }
+}
+
+}  // namespace
+
+void RegisterDiffCommand(CLI::App& app, CliContext& context) {
+  auto args = std::make_shared<DiffArgs>();
+  CLI::App* command = app.add_subcommand(
+      "diff", "What changed between two versions: articles aligned by content, with renumbering, "
+              "moves, splits, joins, bracket changes and a word redline");
+  command->add_option("old", args->old_document, "Old version: stored id or symbol, or a file")
+      ->required();
+  command->add_option("new", args->new_document, "New version: stored id or symbol, or a file")
+      ->required();
+  command->add_option("--format", args->format, "Output: text, md, html, json or docx")
+      ->check(CLI::IsMember({"text", "md", "html", "json", "docx"}))
+      ->capture_default_str();
+  command->add_option("--out", args->out, "Write the report to this file instead of stdout");
+  command->add_option("--article", args->article,
+                      "Only the change of this article: a path of the new text, else of the old (art5)");
+  command->callback([args, &context] { RunDiff(*args, context); });
+}
+
+}  // namespace tw::cli

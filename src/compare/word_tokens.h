@@ -1,0 +1,58 @@
+// Word tokens: the units every comparison works on. A token is a word (a run of letters and
+// digits, with inner apostrophes and hyphens), one punctuation character, a line break, or a
+// run of spaces; concatenating the tokens gives the text back exactly, so a redline rebuilds
+// both texts to the byte. All space runs share one id: spacing never counts as a change.
+//
+// Tokens are compared by id. Ids are interned in a TokenTable shared by both texts of a
+// comparison, after case folding (ICU full case folding for non-ASCII words), so "State" and
+// "state" compare equal while the redline still shows the words as printed.
+//
+// Thread-compatible: a TokenTable is used by one thread.
+#ifndef TREATYWATCH_COMPARE_WORD_TOKENS_H_
+#define TREATYWATCH_COMPARE_WORD_TOKENS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tw::compare {
+
+enum class TokenClass : std::uint8_t {
+  kWord,
+  kPunctuation,
+  kOpenBracket,
+  kCloseBracket,
+  kLineBreak,
+  kSpace,
+};
+
+struct Token {
+  std::uint32_t begin = 0;  // byte offsets into the tokenized text
+  std::uint32_t end = 0;
+  std::uint32_t id = 0;     // interned folded form
+  TokenClass cls = TokenClass::kWord;
+};
+
+class TokenTable {
+ public:
+  std::uint32_t Intern(std::string_view folded);
+  std::size_t size() const { return ids_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+};
+
+// Splits `text` into tokens interned in `table`. Offsets are relative to `text`.
+std::vector<Token> Tokenize(std::string_view text, TokenTable& table);
+
+// The ids of the word tokens only (punctuation, brackets and line breaks dropped): what
+// similarity scoring looks at.
+std::vector<std::uint32_t> WordIds(const std::vector<Token>& tokens);
+
+int CountWords(const std::vector<Token>& tokens);
+
+}  // namespace tw::compare
+
+#endif  // TREATYWATCH_COMPARE_WORD_TOKENS_H_

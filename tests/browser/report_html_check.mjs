@@ -1,0 +1,138 @@
+// Opens a treatywatch HTML report in Debian's Chromium (headless, through playwright-core) and
+// checks what a reader's browser would: no console error or warning, no page error, no request
+// other than the file itself (the page must be standalone), <del> and <ins> present, every
+// in-page link landing on an element (moves are linked both ways), keyboard reach (the first Tab
+// lands on the skip link, which is visible when focused). Saves a full-page screenshot.
+//
+//   node tests/browser/report_html_check.mjs REPORT.html SCREENSHOT.png
+//
+// Exit 0: passed; 1: failed (one line on stderr says why); 77: skipped, because
+// playwright-core (npm ci in the repository root) or Chromium (/usr/bin/chromium, Debian
+// package chromium) is missing; 2: usage.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const kChromium = process.env.TW_CHROMIUM || '/usr/bin/chromium';
+const kTimeoutMs = 60000;
+
+function fail(message) {
+  process.stderr.write(`report_html_check: ${message}\n`);
+  process.exit(1);
+}
+
+function skip(message) {
+  process.stdout.write(`report_html_check: skipped: ${message}\n`);
+  process.exit(77);
+}
+
+const [htmlPath, screenshotPath] = process.argv.slice(2);
+if (!htmlPath || !screenshotPath) {
+  process.stderr.write('usage: node report_html_check.mjs REPORT.html SCREENSHOT.png\n');
+  process.exit(2);
+}
+if (!existsSync(htmlPath)) fail(`no such file: ${htmlPath}`);
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch (error) {
+  skip(`playwright-core is not installed (run npm ci in the repository root): ${error.message}`);
+}
+if (!existsSync(kChromium)) skip(`Chromium not found at ${kChromium} (Debian package chromium)`);
+
+const pageUrl = pathToFileURL(resolve(htmlPath)).href;
+const problems = [];
+const browser = await chromium.launch({
+  executablePath: kChromium,
+  headless: true,
+  // Root in a container has no user namespaces for the sandbox; the page is our own file.
+  args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(kTimeoutMs);
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === pageUrl) return route.continue();
+    problems.push(`request for anything but the page itself: ${url}`);
+    return route.abort();
+  });
+
+  const response = await page.goto(pageUrl, { waitUntil: 'load' });
+  if (response && !response.ok()) problems.push(`loading the page: status ${response.status()}`);
+
+  const facts = await page.evaluate(() => {
+    const ids = new Set([...document.querySelectorAll('[id]')].map((element) => element.id));
+    const links = [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'));
+    return {
+      lang: document.documentElement.lang,
+      dels: document.querySelectorAll('del').length,
+      inses: document.querySelectorAll('ins').length,
+      scripts: document.querySelectorAll('script, iframe, object, embed, img').length,
+      brokenLinks: links.filter((href) => !href.startsWith('#') || !ids.has(href.slice(1))),
+      moveStubs: [...document.querySelectorAll('.moved-stub')].map((stub) => ({
+        id: stub.id,
+        to: stub.querySelector('a')?.getAttribute('href') ?? '',
+      })),
+      linksToStubs: links.filter((href) => href.startsWith('#was-')),
+      headings: document.querySelectorAll('h1').length,
+      tableHeaders: document.querySelectorAll('th[scope]').length,
+    };
+  });
+  if (facts.lang !== 'en') problems.push(`<html lang> is "${facts.lang}", not "en"`);
+  if (facts.dels === 0 || facts.inses === 0) {
+    problems.push(`expected <del> and <ins>, found ${facts.dels} and ${facts.inses}`);
+  }
+  if (facts.scripts > 0) problems.push(`${facts.scripts} script, frame, object or image elements`);
+  if (facts.brokenLinks.length > 0) {
+    problems.push(`links that land nowhere: ${facts.brokenLinks.join(' ')}`);
+  }
+  for (const stub of facts.moveStubs) {
+    if (!stub.to.startsWith('#')) problems.push(`moved-to stub #${stub.id} has no link`);
+    if (!facts.linksToStubs.includes(`#${stub.id}`)) {
+      problems.push(`nothing links back to the former place #${stub.id}`);
+    }
+  }
+  if (facts.headings !== 1) problems.push(`${facts.headings} <h1> elements, expected 1`);
+  if (facts.tableHeaders === 0) problems.push('no <th scope> in the tables');
+
+  // Keyboard: the first Tab reaches the skip link, and it shows itself.
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => {
+    const element = document.activeElement;
+    const box = element.getBoundingClientRect();
+    return { className: element.className, top: box.top, height: box.height };
+  });
+  if (focused.className !== 'skip-link' || focused.top < 0 || focused.height === 0) {
+    problems.push(`first Tab focused "${focused.className}" at top ${focused.top}, not the ` +
+                  'visible skip link');
+  }
+  await page.evaluate(() => document.activeElement.blur());
+
+  // Following a move link lands on its target.
+  if (facts.moveStubs.length > 0) {
+    const target = facts.moveStubs[0].to;
+    await page.click(`#${facts.moveStubs[0].id} a`);
+    const hash = await page.evaluate(() => window.location.hash);
+    if (hash !== target) problems.push(`clicking the move link went to "${hash}", not ${target}`);
+  }
+
+  await page.evaluate(() => document.activeElement.blur());
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+  await context.close();
+} finally {
+  await browser.close();
+}
+
+if (problems.length > 0) fail(problems.join('; '));
+process.stdout.write(`report_html_check: ok: ${htmlPath} (screenshot ${screenshotPath})\n`);
