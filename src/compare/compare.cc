@@ -24,6 +24,7 @@ struct Side {
   const doc::Document* document = nullptr;
   std::vector<Unit> units;
   std::vector<WeightedWords> weighted;
+  std::vector<std::vector<Token>> tokens;  // per unit, of its text
   std::vector<int> words;  // per unit
 };
 
@@ -67,6 +68,7 @@ WeightedWords ConcatenateWeights(const Side& side, const std::vector<int>& indic
     joined.weights.insert(joined.weights.end(), unit.weights.begin(), unit.weights.end());
     joined.self_score += unit.self_score;
   }
+  BuildBag(joined);
   return joined;
 }
 
@@ -137,14 +139,14 @@ class Comparer {
   void Weigh() {
     std::vector<std::vector<std::uint32_t>> old_ids, new_ids;
     for (const Unit& unit : old_.units) {
-      const auto tokens = Tokenize(unit.text, table_);
-      old_ids.push_back(WordIds(tokens));
-      old_.words.push_back(CountWords(tokens));
+      old_.tokens.push_back(Tokenize(unit.text, table_));
+      old_ids.push_back(WordIds(old_.tokens.back()));
+      old_.words.push_back(CountWords(old_.tokens.back()));
     }
     for (const Unit& unit : new_.units) {
-      const auto tokens = Tokenize(unit.text, table_);
-      new_ids.push_back(WordIds(tokens));
-      new_.words.push_back(CountWords(tokens));
+      new_.tokens.push_back(Tokenize(unit.text, table_));
+      new_ids.push_back(WordIds(new_.tokens.back()));
+      new_.words.push_back(CountWords(new_.tokens.back()));
     }
     std::vector<WeightedWords> weighted = WeighUnits(old_ids, new_ids);
     const auto split = weighted.begin() + static_cast<std::ptrdiff_t>(old_ids.size());
@@ -326,7 +328,12 @@ class Comparer {
       change.similarity =
           Compare(ConcatenateWeights(old_, olds), ConcatenateWeights(new_, news)).Mutual();
     }
-    Redline redline = MakeRedline(old_unit.text, new_unit.text, table_, options_.redlines);
+    Redline redline =
+        olds.size() == 1 && news.size() == 1
+            ? MakeRedlineFromTokens(old_unit.text, old_.tokens[static_cast<std::size_t>(olds[0])],
+                                    new_unit.text, new_.tokens[static_cast<std::size_t>(news[0])],
+                                    options_.redlines)
+            : MakeRedline(old_unit.text, new_unit.text, table_, options_.redlines);
     change.text_changed = redline.changed;
     if (!redline.changed) change.similarity = 1.0;
     change.words_deleted = redline.words.deleted;

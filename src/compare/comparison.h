@@ -128,7 +128,7 @@ struct ComparisonSummary {
   int deleted = 0;
   int split = 0;   // old articles split
   int merged = 0;  // new articles made by a join
-  int brackets_old = 0;  // square-bracket spans in the old text (footnote markers excluded)
+  int brackets_old = 0;  // square-bracket pairs in the old text (footnote markers excluded)
   int brackets_new = 0;
   // 100 × (words deleted + words inserted) / (words old + words new): 0 for identical texts,
   // 100 for texts with no word in common.

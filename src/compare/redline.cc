@@ -4,9 +4,16 @@ namespace tw::compare {
 
 Redline MakeRedline(std::string_view old_text, std::string_view new_text, TokenTable& table,
                     bool with_ops) {
+  return MakeRedlineFromTokens(old_text, Tokenize(old_text, table), new_text,
+                               Tokenize(new_text, table), with_ops);
+}
+
+Redline MakeRedlineFromTokens(std::string_view old_text, std::vector<Token> old_tokens,
+                              std::string_view new_text, std::vector<Token> new_tokens,
+                              bool with_ops) {
   Redline redline;
-  redline.old_tokens = Tokenize(old_text, table);
-  redline.new_tokens = Tokenize(new_text, table);
+  redline.old_tokens = std::move(old_tokens);
+  redline.new_tokens = std::move(new_tokens);
   redline.raw_runs = HistogramDiff(redline.old_tokens, redline.new_tokens);
   for (const EditRun& run : redline.raw_runs) {
     if (run.op != OpKind::kEqual) redline.changed = true;

@@ -25,6 +25,11 @@ struct Redline {
 Redline MakeRedline(std::string_view old_text, std::string_view new_text, TokenTable& table,
                     bool with_ops);
 
+// The same from tokens already made (Tokenize of the same texts with the same table).
+Redline MakeRedlineFromTokens(std::string_view old_text, std::vector<Token> old_tokens,
+                              std::string_view new_text, std::vector<Token> new_tokens,
+                              bool with_ops);
+
 // Ops showing a whole text inserted or deleted.
 std::vector<DiffOp> WholeText(OpKind op, std::string_view text);
 

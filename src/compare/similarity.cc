@@ -1,6 +1,5 @@
 #include "compare/similarity.h"
 
-#include <unordered_map>
 #include <vector>
 
 #include "compare/word_diff.h"
@@ -41,20 +40,29 @@ std::int64_t LocalAlignmentScore(const WeightedWords& a, const WeightedWords& b)
 }
 
 std::int64_t BagOverlapScore(const WeightedWords& a, const WeightedWords& b) {
-  // Per word: the weights of its occurrences on each side, largest first, paired off.
-  std::unordered_map<std::uint32_t, std::vector<std::int32_t>> a_weights;
-  for (std::size_t k = 0; k < a.ids.size(); ++k) a_weights[a.ids[k]].push_back(a.weights[k]);
-  std::unordered_map<std::uint32_t, std::vector<std::int32_t>> b_weights;
-  for (std::size_t k = 0; k < b.ids.size(); ++k) {
-    if (a_weights.count(b.ids[k]) != 0) b_weights[b.ids[k]].push_back(b.weights[k]);
+  if (a.bag.empty() != a.ids.empty() || b.bag.empty() != b.ids.empty()) {
+    WeightedWords a_copy = a;
+    WeightedWords b_copy = b;
+    BuildBag(a_copy);
+    BuildBag(b_copy);
+    return BagOverlapScore(a_copy, b_copy);
   }
+  // Each word pairs at most min(count) times, each pair scoring at most the mean of the
+  // heaviest weights: a bound no alignment exceeds.
   std::int64_t bound = 0;
-  for (auto& [id, from_b] : b_weights) {
-    std::vector<std::int32_t>& from_a = a_weights[id];
-    std::sort(from_a.begin(), from_a.end(), std::greater<>());
-    std::sort(from_b.begin(), from_b.end(), std::greater<>());
-    const std::size_t pairs = std::min(from_a.size(), from_b.size());
-    for (std::size_t k = 0; k < pairs; ++k) bound += (from_a[k] + from_b[k]) / 2;
+  auto x = a.bag.begin();
+  auto y = b.bag.begin();
+  while (x != a.bag.end() && y != b.bag.end()) {
+    if (x->id < y->id) {
+      ++x;
+    } else if (y->id < x->id) {
+      ++y;
+    } else {
+      bound += static_cast<std::int64_t>(std::min(x->count, y->count)) *
+               ((x->max_weight + y->max_weight) / 2);
+      ++x;
+      ++y;
+    }
   }
   return bound;
 }
@@ -106,20 +114,16 @@ SimilarityEstimate Estimate(const WeightedWords& old_unit, const WeightedWords& 
     return estimate;
   }
   estimate.upper = FromScore(BagOverlapScore(old_unit, new_unit), old_unit, new_unit);
-  if (estimate.upper.Best() < kNegligibleContainment) {
-    estimate.lower = estimate.upper;
-    estimate.exact = true;
-    return estimate;
-  }
-  estimate.lower = FromScore(DiffAlignmentScore(old_unit, new_unit), old_unit, new_unit);
-  estimate.exact = estimate.lower.Mutual() >= kDiffGoodEnough;
-  if (estimate.exact) estimate.upper = estimate.lower;
+  estimate.exact = estimate.upper.Best() < kNegligibleContainment;
+  if (estimate.exact) estimate.lower = estimate.upper;
   return estimate;
 }
 
 Similarity Compare(const WeightedWords& old_unit, const WeightedWords& new_unit) {
   const SimilarityEstimate estimate = Estimate(old_unit, new_unit);
   if (estimate.exact) return estimate.lower;
+  const Similarity diff = FromScore(DiffAlignmentScore(old_unit, new_unit), old_unit, new_unit);
+  if (diff.Mutual() >= kDiffGoodEnough) return diff;
   return FromScore(LocalAlignmentScore(old_unit, new_unit), old_unit, new_unit);
 }
 

@@ -37,7 +37,7 @@ inline constexpr std::int32_t kGapOpenPenalty = 2 * kWeightScale;
 inline constexpr std::int32_t kGapExtendPenalty = kWeightScale / 8;
 
 inline constexpr double kNegligibleContainment = 0.2;
-inline constexpr double kDiffGoodEnough = 0.7;
+inline constexpr double kDiffGoodEnough = 0.5;
 
 std::int64_t LocalAlignmentScore(const WeightedWords& a, const WeightedWords& b);
 
@@ -47,8 +47,8 @@ std::int64_t BagOverlapScore(const WeightedWords& a, const WeightedWords& b);
 // The score of the histogram diff's alignment: at most LocalAlignmentScore.
 std::int64_t DiffAlignmentScore(const WeightedWords& a, const WeightedWords& b);
 
-// What the shortcuts tell without the quadratic alignment: exact when they settle it, else
-// the diff's score as a lower bound and the bag overlap as an upper bound.
+// What is known without aligning: exact for identical units and for pairs whose bag overlap
+// rules out any containment that matters; else `upper` bounds the similarity from above.
 struct SimilarityEstimate {
   Similarity lower;
   Similarity upper;

@@ -32,6 +32,18 @@ void CountShingles(const std::vector<std::vector<std::uint32_t>>& units,
 
 }  // namespace
 
+void BuildBag(WeightedWords& unit) {
+  std::vector<std::pair<std::uint32_t, std::int32_t>> words(unit.ids.size());
+  for (std::size_t k = 0; k < unit.ids.size(); ++k) words[k] = {unit.ids[k], unit.weights[k]};
+  std::sort(words.begin(), words.end());
+  unit.bag.clear();
+  for (const auto& [id, weight] : words) {
+    if (unit.bag.empty() || unit.bag.back().id != id) unit.bag.push_back({id, 0, 0});
+    ++unit.bag.back().count;
+    unit.bag.back().max_weight = std::max(unit.bag.back().max_weight, weight);
+  }
+}
+
 std::vector<WeightedWords> WeighUnits(const std::vector<std::vector<std::uint32_t>>& old_units,
                                       const std::vector<std::vector<std::uint32_t>>& new_units) {
   std::unordered_map<std::uint32_t, int> document_frequency;
@@ -77,6 +89,7 @@ std::vector<WeightedWords> WeighUnits(const std::vector<std::vector<std::uint32_
             1, static_cast<std::int32_t>(std::lround(idf * kWeightScale)));
         unit.self_score += unit.weights[at];
       }
+      BuildBag(unit);
       weighted.push_back(std::move(unit));
     }
   };

@@ -16,12 +16,23 @@
 
 namespace tw::compare {
 
+// One word of a unit's bag of words: how often it occurs and its heaviest weight there.
+struct BagEntry {
+  std::uint32_t id = 0;
+  std::int32_t count = 0;
+  std::int32_t max_weight = 0;
+};
+
 // One unit's word ids and the weight of each position.
 struct WeightedWords {
   std::vector<std::uint32_t> ids;
   std::vector<std::int32_t> weights;
   std::int64_t self_score = 0;  // sum of weights: the best score any alignment can reach
+  std::vector<BagEntry> bag;    // sorted by id (BuildBag); for cheap similarity bounds
 };
+
+// Fills `unit.bag` from its ids and weights.
+void BuildBag(WeightedWords& unit);
 
 inline constexpr int kBoilerplateShingle = 4;
 inline constexpr double kBoilerplateFactor = 0.15;

@@ -1,7 +1,6 @@
 #include "compare/word_diff.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace tw::compare {
 namespace {
@@ -50,22 +49,38 @@ void LcsBlocks(const std::vector<std::uint32_t>& a, const std::vector<std::uint3
 // match extended both ways; the longest such match among equally rare ones.
 bool FindAnchor(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b, const Region& region,
                 Block& anchor) {
-  std::unordered_map<std::uint32_t, std::vector<int>> occurrences;
-  occurrences.reserve(static_cast<std::size_t>(region.old_end - region.old_begin));
-  for (int i = region.old_begin; i < region.old_end; ++i) {
-    occurrences[a[static_cast<std::size_t>(i)]].push_back(i);
+  // Occurrences of each token in the old region: counts and ascending chains, in scratch
+  // arrays indexed by token id (ids are dense) and reset after use — no hashing, no allocation
+  // once warm.
+  thread_local std::vector<std::uint32_t> count;
+  thread_local std::vector<int> first;
+  thread_local std::vector<int> next;
+  std::uint32_t max_id = 0;
+  for (int i = region.old_begin; i < region.old_end; ++i) max_id = std::max(max_id, a[static_cast<std::size_t>(i)]);
+  if (count.size() <= max_id) {
+    count.resize(max_id + 1, 0);
+    first.resize(max_id + 1, -1);
   }
+  next.resize(static_cast<std::size_t>(region.old_end - region.old_begin));
+  for (int i = region.old_end - 1; i >= region.old_begin; --i) {
+    const std::uint32_t id = a[static_cast<std::size_t>(i)];
+    next[static_cast<std::size_t>(i - region.old_begin)] = first[id];
+    first[id] = i;
+    ++count[id];
+  }
+  auto count_of = [&](int i) -> std::size_t { return count[a[static_cast<std::size_t>(i)]]; };
+  auto occurrences_of = [&](std::uint32_t id) -> std::size_t { return id <= max_id ? count[id] : 0; };
   std::size_t best_count = kHistogramMaxChain + 1;
   int best_length = 0;
-  auto count_of = [&](int i) { return occurrences.find(a[static_cast<std::size_t>(i)])->second.size(); };
   for (int j = region.new_begin; j < region.new_end;) {
-    auto it = occurrences.find(b[static_cast<std::size_t>(j)]);
-    if (it == occurrences.end() || it->second.size() > kHistogramMaxChain) {
+    const std::uint32_t id = b[static_cast<std::size_t>(j)];
+    const std::size_t occurrences = occurrences_of(id);
+    if (occurrences == 0 || occurrences > kHistogramMaxChain) {
       ++j;
       continue;
     }
     int next_j = j + 1;
-    for (int i : it->second) {
+    for (int i = first[id]; i >= 0; i = next[static_cast<std::size_t>(i - region.old_begin)]) {
       // The whole equal run through (i, j): common tokens (spaces) before it belong to it.
       int start_a = i;
       int start_b = j;
@@ -93,6 +108,11 @@ bool FindAnchor(const std::vector<std::uint32_t>& a, const std::vector<std::uint
       next_j = std::max(next_j, end_b);
     }
     j = next_j;
+  }
+  for (int i = region.old_begin; i < region.old_end; ++i) {
+    const std::uint32_t id = a[static_cast<std::size_t>(i)];
+    count[id] = 0;
+    first[id] = -1;
   }
   return best_length > 0;
 }

@@ -24,36 +24,37 @@ std::size_t TypographicPunctuationLength(std::string_view text, std::size_t at) 
 
 bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-std::string Fold(std::string_view word) {
-  bool ascii = true;
-  std::string folded(word);
-  for (char& c : folded) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80) {
-      ascii = false;
-      break;
+// Case-folded form of a word, in `buffer` (reused across calls).
+std::string_view Fold(std::string_view word, std::string& buffer) {
+  buffer.assign(word);
+  for (char& c : buffer) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      buffer.clear();
+      icu::UnicodeString::fromUTF8(
+          icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
+          .foldCase()
+          .toUTF8String(buffer);
+      return buffer;
     }
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  if (ascii) return folded;
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
-      .foldCase()
-      .toUTF8String(out);
-  return out;
+  return buffer;
 }
 
 }  // namespace
 
 std::uint32_t TokenTable::Intern(std::string_view folded) {
-  auto [it, inserted] =
-      ids_.try_emplace(std::string(folded), static_cast<std::uint32_t>(ids_.size()));
-  return it->second;
+  auto it = ids_.find(folded);
+  if (it != ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(ids_.size());
+  ids_.emplace(std::string(folded), id);
+  return id;
 }
 
 std::vector<Token> Tokenize(std::string_view text, TokenTable& table) {
   std::vector<Token> tokens;
-  tokens.reserve(text.size() / 5);
+  tokens.reserve(text.size() / 3);
+  std::string folded;
   std::size_t at = 0;
   while (at < text.size()) {
     Token token;
@@ -94,7 +95,7 @@ std::vector<Token> Tokenize(std::string_view text, TokenTable& table) {
     token.end = static_cast<std::uint32_t>(at);
     const std::string_view surface = text.substr(token.begin, token.end - token.begin);
     switch (token.cls) {
-      case TokenClass::kWord: token.id = table.Intern(Fold(surface)); break;
+      case TokenClass::kWord: token.id = table.Intern(Fold(surface, folded)); break;
       case TokenClass::kSpace: token.id = table.Intern(" "); break;
       default: token.id = table.Intern(surface); break;
     }

@@ -41,7 +41,14 @@ class TokenTable {
   std::size_t size() const { return ids_.size(); }
 
  private:
-  std::unordered_map<std::string, std::uint32_t> ids_;
+  // Looked up by string_view: interning a word already seen allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
 };
 
 // Splits `text` into tokens interned in `table`. Offsets are relative to `text`.
