@@ -28,6 +28,8 @@
 #include "compare/compare.h"
 #include "tests/compare/pair_generator.h"
 
+#include "summary_reporter.h"
+
 namespace {
 
 using tw::compare::testing::GeneratedPair;
@@ -227,64 +229,41 @@ BENCHMARK(BM_CompareMappingOnly)->Apply(Sizes);
 BENCHMARK(BM_ParsePair)->Apply(Sizes);
 BENCHMARK(BM_Baseline_HistogramWordDiff)->Apply(Sizes);
 
-// Prints the ratios after Google Benchmark's own table.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      if (run.aggregate_name != "" || run.error_occurred) continue;
-      const int words = std::stoi(run.run_name.args);
-      ms_[{run.run_name.function_name, words}] = run.GetAdjustedRealTime();  // in ms
-    }
+// The ratios after Google Benchmark's own table.
+void Summarise(const tw::bench::Timings& timings) {
+  auto ms = [&](const char* name, int words) {
+    return tw::bench::RealTime(timings, fmt::format("{}/{}", name, words));
+  };
+  // "-" for a benchmark that did not run (--benchmark_filter) or failed.
+  auto time = [](double value) {
+    return value > 0 ? fmt::format("{:.1f} ms", value) : std::string("-");
+  };
+  auto times = [](double a, double b) {
+    return a > 0 && b > 0 ? fmt::format("{:.2f}x", a / b) : std::string("-");
+  };
+  const double compare_10k = ms("BM_Compare", kSizes[0]);
+  std::cout << "\ncomparison of the benchmark pairs (wall time, one thread):\n"
+            << fmt::format("{:>8} {:>11} {:>11} {:>9} {:>11} {:>13} {:>14} {:>16}\n", "words",
+                           "compare", "mapping", "parse", "baseline", "compare/base",
+                           "compare/parse", "per word vs 10k");
+  for (int words : kSizes) {
+    const double compare = ms("BM_Compare", words);
+    const double base = ms("BM_Baseline_HistogramWordDiff", words);
+    const double parse = ms("BM_ParsePair", words);
+    std::cout << fmt::format("{:>8} {:>11} {:>11} {:>9} {:>11} {:>13} {:>14} {:>16}\n", words,
+                             time(compare), time(ms("BM_CompareMappingOnly", words)), time(parse),
+                             time(base), times(compare, base), times(compare, parse),
+                             times(compare / words, compare_10k / kSizes[0]));
   }
-
-  void Finalize() override {
-    ConsoleReporter::Finalize();
-    auto ms = [&](const char* name, int words) {
-      const auto found = ms_.find({name, words});
-      return found == ms_.end() ? 0.0 : found->second;
-    };
-    // "-" for a benchmark that did not run (--benchmark_filter) or failed.
-    auto time = [](double value) {
-      return value > 0 ? fmt::format("{:.1f} ms", value) : std::string("-");
-    };
-    auto times = [](double a, double b) {
-      return a > 0 && b > 0 ? fmt::format("{:.2f}x", a / b) : std::string("-");
-    };
-    const double compare_10k = ms("BM_Compare", kSizes[0]);
-    std::cout << "\ncomparison of the benchmark pairs (wall time, one thread):\n"
-              << fmt::format("{:>8} {:>11} {:>11} {:>9} {:>11} {:>13} {:>14} {:>16}\n", "words",
-                             "compare", "mapping", "parse", "baseline", "compare/base",
-                             "compare/parse", "per word vs 10k");
-    for (int words : kSizes) {
-      const double compare = ms("BM_Compare", words);
-      const double base = ms("BM_Baseline_HistogramWordDiff", words);
-      const double parse = ms("BM_ParsePair", words);
-      std::cout << fmt::format("{:>8} {:>11} {:>11} {:>9} {:>11} {:>13} {:>14} {:>16}\n", words,
-                               time(compare), time(ms("BM_CompareMappingOnly", words)), time(parse),
-                               time(base), times(compare, base), times(compare, parse),
-                               times(compare / words, compare_10k / kSizes[0]));
-    }
-    const double largest = ms("BM_Compare", kSizes[2]);
-    if (largest > 0) {
-      std::cout << fmt::format("target: 160k-word pair compared in < 1 s: {:.0f} ms, {}\n", largest,
-                               largest < 1000 ? "met" : "NOT met");
-    }
-    std::cout << "(baseline: git's histogram word diff of the whole texts, in process, no "
-                 "article alignment; the peers as whole commands: bench/diff_vs_peers.sh)\n";
+  const double largest = ms("BM_Compare", kSizes[2]);
+  if (largest > 0) {
+    std::cout << fmt::format("target: 160k-word pair compared in < 1 s: {:.0f} ms, {}\n", largest,
+                             largest < 1000 ? "met" : "NOT met");
   }
-
- private:
-  std::map<std::pair<std::string, int>, double> ms_;
-};
+  std::cout << "(baseline: git's histogram word diff of the whole texts, in process, no "
+               "article alignment; the peers as whole commands: bench/diff_vs_peers.sh)\n";
+}
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  RatioReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
-  return 0;
-}
+int main(int argc, char** argv) { return tw::bench::RunBenchmarks(argc, argv, Summarise); }

@@ -18,6 +18,8 @@
 #include "doc/structure_parser.h"
 #include "ingest/txt_reader.h"
 
+#include "summary_reporter.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -134,47 +136,29 @@ void BM_Baseline_StdRegexHeadings(benchmark::State& state) {
 }
 BENCHMARK(BM_Baseline_StdRegexHeadings)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// Prints the ratio line after Google Benchmark's own table.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      if (run.aggregate_name != "" || run.error_occurred) continue;
-      // CPU time: the machine has 2 cores shared with whatever else runs; one core's work is
-      // what the target is about.
-      const double seconds = run.GetAdjustedCPUTime() / 1e3;  // ms -> s
-      const double mb_per_s = static_cast<double>(Corpus().size()) / seconds / 1e6;
-      rates_[run.run_name.function_name] = mb_per_s;
-    }
-  }
-  void Finalize() override {
-    ConsoleReporter::Finalize();
-    const double ours = rates_["BM_ReadAndParse"];
-    const double parse = rates_["BM_ParseConcatenated"];
-    const double parser_only = rates_["BM_ParseOnly"];
-    const double base = rates_["BM_Baseline_StdRegexHeadings"];
-    std::cout << "\nparse throughput on corpus x100 (" << Corpus().size() / 1000000 << " MB):\n"
-              << "  parser      " << parser_only << " MB/s  (target >= 50 MB/s: "
-              << (parser_only >= 50 ? "met" : "NOT met") << ")\n"
-              << "  read+parse  " << ours << " MB/s  (txt reader + parser)\n"
-              << "  as one concatenated document (numbers repeat x100): " << parse << " MB/s\n"
-              << "  baseline    " << base << " MB/s  (std::regex heading scan)\n"
-              << "  ratio parser / baseline = " << (base > 0 ? parser_only / base : 0) << "x\n"
-              << "  ratio read+parse / baseline = " << (base > 0 ? ours / base : 0) << "x\n"
-              << "  (MB/s from CPU time on one core)\n";
-  }
-
- private:
-  std::map<std::string, double> rates_;
-};
+// The ratio lines after Google Benchmark's own table. CPU time: the machine has 2 cores shared
+// with whatever else runs; one core's work is what the target is about.
+void Summarise(const tw::bench::Timings& timings) {
+  auto rate = [&](const std::string& name) {
+    const auto found = timings.find(name);
+    if (found == timings.end() || found->second.cpu <= 0) return 0.0;
+    return static_cast<double>(Corpus().size()) / (found->second.cpu / 1e3) / 1e6;  // ms -> MB/s
+  };
+  const double ours = rate("BM_ReadAndParse");
+  const double parse = rate("BM_ParseConcatenated");
+  const double parser_only = rate("BM_ParseOnly");
+  const double base = rate("BM_Baseline_StdRegexHeadings");
+  std::cout << "\nparse throughput on corpus x100 (" << Corpus().size() / 1000000 << " MB):\n"
+            << "  parser      " << parser_only << " MB/s  (target >= 50 MB/s: "
+            << (parser_only >= 50 ? "met" : "NOT met") << ")\n"
+            << "  read+parse  " << ours << " MB/s  (txt reader + parser)\n"
+            << "  as one concatenated document (numbers repeat x100): " << parse << " MB/s\n"
+            << "  baseline    " << base << " MB/s  (std::regex heading scan)\n"
+            << "  ratio parser / baseline = " << (base > 0 ? parser_only / base : 0) << "x\n"
+            << "  ratio read+parse / baseline = " << (base > 0 ? ours / base : 0) << "x\n"
+            << "  (MB/s from CPU time on one core)\n";
+}
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  RatioReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
-  return 0;
-}
+int main(int argc, char** argv) { return tw::bench::RunBenchmarks(argc, argv, Summarise); }

@@ -15,7 +15,7 @@ namespace tw::tools {
 namespace {
 
 using ::tw::compare::WordPart;
-using ::tw::compare::XmlEscape;
+using ::tw::compare::EscapeMarkup;
 
 constexpr std::string_view kFootnoteSeparator = "__________";  // as doc/source_text.h
 constexpr std::string_view kAuthor = "treatywatch";
@@ -26,7 +26,7 @@ constexpr std::size_t kMaxDiffCells = 16u << 20;
 
 std::string TextRun(std::string_view text) {
   if (text.empty()) return "";
-  return fmt::format("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", XmlEscape(text));
+  return fmt::format("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", EscapeMarkup(text));
 }
 
 class RevisionIds {
@@ -48,7 +48,7 @@ std::string DeletedRun(std::string_view text, RevisionIds& ids) {
   return fmt::format(
       "<w:del w:id=\"{}\" w:author=\"{}\"><w:r><w:delText xml:space=\"preserve\">{}</w:delText>"
       "</w:r></w:del>",
-      ids.Next(), kAuthor, XmlEscape(text));
+      ids.Next(), kAuthor, EscapeMarkup(text));
 }
 
 // --- Labels and numbering --------------------------------------------------------------------
@@ -327,7 +327,7 @@ std::string FootnotesXml(const std::vector<std::string>& bodies) {
         "<w:footnote w:id=\"{}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
         "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>"
         "<w:r><w:t xml:space=\"preserve\"> {}</w:t></w:r></w:p></w:footnote>\n",
-        k + 1, XmlEscape(bodies[k]));
+        k + 1, EscapeMarkup(bodies[k]));
   }
   xml += "</w:footnotes>\n";
   return xml;

@@ -1,13 +1,12 @@
 // `treatywatch crosswalk A B [--format text|html|json] [--out FILE]`: for each article of A,
 // the provisions of B that correspond, with similarity and the redline between them.
-#include <unistd.h>
-
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/document_argument.h"
+#include "cli/report_output.h"
 #include "compare/crosswalk.h"
 #include "compare/crosswalk_json.h"
 #include "compare/report_crosswalk_html.h"
@@ -66,23 +65,15 @@ void RunCrosswalk(const CrosswalkArgs& args, CliContext& context) {
   const compare::Crosswalk crosswalk = compare::BuildCrosswalk(*a, *b, options);
   std::string rendered;
   if (format == "json") {
-    rendered = compare::CrosswalkToJson(crosswalk).dump(isatty(STDOUT_FILENO) && args.out.empty() ? 2 : -1) + "\n";
+    rendered = ReportJson(compare::CrosswalkToJson(crosswalk), args.out);
   } else if (format == "html") {
     rendered = compare::RenderCrosswalkHtml(crosswalk);
   } else {
     rendered = RenderCrosswalkText(crosswalk, args, context);
   }
-  if (args.out.empty()) {
-    std::cout << rendered;
-    return;
-  }
-  if (absl::Status written = WriteFileAtomically(args.out, rendered); !written.ok()) {
-    return context.Fail(written);
-  }
-  if (!context.json) {
-    std::cerr << fmt::format("treatywatch: wrote {} ({} provisions, {} with a counterpart)\n",
-                             args.out, crosswalk.entries.size(), crosswalk.matched);
-  }
+  EmitReport(context, args.out, rendered,
+             fmt::format("{} provisions, {} with a counterpart", crosswalk.entries.size(),
+                         crosswalk.matched));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/document_argument.h"
+#include "cli/report_output.h"
 #include "compare/compare.h"
 #include "compare/comparison_json.h"
 #include "compare/report_docx.h"
@@ -27,12 +28,12 @@ struct DiffArgs {
   std::string article;
 };
 
-bool Holds(const std::vector<std::string>& paths, const std::string& path) {
-  return std::find(paths.begin(), paths.end(), path) != paths.end();
-}
-
 void RunDiff(const DiffArgs& args, CliContext& context) {
   const std::string format = context.json ? "json" : args.format;
+  if (format == "docx" && args.out.empty() && isatty(STDOUT_FILENO)) {
+    return context.Fail(absl::InvalidArgumentError(
+        "--format docx writes a Word file: give --out FILE (or redirect stdout)"));
+  }
   absl::StatusOr<doc::Document> old_document = LoadDocumentArgument(context, args.old_document);
   if (!old_document.ok()) return context.Fail(old_document.status());
   absl::StatusOr<doc::Document> new_document = LoadDocumentArgument(context, args.new_document);
@@ -43,11 +44,11 @@ void RunDiff(const DiffArgs& args, CliContext& context) {
     // A path of the new text first (what the reader has in front of them), else of the old.
     std::vector<compare::ArticleChange> kept;
     for (compare::ArticleChange& change : comparison.changes) {
-      if (Holds(change.new_paths, args.article)) kept.push_back(change);
+      if (std::ranges::count(change.new_paths, args.article) > 0) kept.push_back(change);
     }
     if (kept.empty()) {
       for (compare::ArticleChange& change : comparison.changes) {
-        if (Holds(change.old_paths, args.article)) kept.push_back(change);
+        if (std::ranges::count(change.old_paths, args.article) > 0) kept.push_back(change);
       }
     }
     if (kept.empty()) {
@@ -62,7 +63,7 @@ void RunDiff(const DiffArgs& args, CliContext& context) {
 
   std::string rendered;
   if (format == "json") {
-    rendered = compare::ComparisonToJson(comparison).dump(isatty(STDOUT_FILENO) && args.out.empty() ? 2 : -1) + "\n";
+    rendered = ReportJson(compare::ComparisonToJson(comparison), args.out);
   } else if (format == "text") {
     compare::TextReportOptions options;
     options.color = context.color && args.out.empty();
@@ -75,23 +76,9 @@ void RunDiff(const DiffArgs& args, CliContext& context) {
     absl::StatusOr<std::string> docx = compare::RenderDocx(comparison);
     if (!docx.ok()) return context.Fail(docx.status());
     rendered = *std::move(docx);
-    if (args.out.empty() && isatty(STDOUT_FILENO)) {
-      return context.Fail(absl::InvalidArgumentError(
-          "--format docx writes a Word file: give --out FILE (or redirect stdout)"));
-    }
   }
 
-  if (args.out.empty()) {
-    std::cout << rendered;
-    return;
-  }
-  if (absl::Status written = WriteFileAtomically(args.out, rendered); !written.ok()) {
-    return context.Fail(written);
-  }
-  if (!context.json) {
-    std::cerr << fmt::format("treatywatch: wrote {} ({} changes, {} bytes)\n", args.out,
-                             comparison.changes.size(), rendered.size());
-  }
+  EmitReport(context, args.out, rendered, fmt::format("{} changes", comparison.changes.size()));
 }
 
 }  // namespace

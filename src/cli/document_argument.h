@@ -14,10 +14,6 @@ namespace tw::cli {
 
 absl::StatusOr<doc::Document> LoadDocumentArgument(CliContext& context, const std::string& argument);
 
-// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
-// reader never sees half a report and a failed write leaves the old file as it was.
-absl::Status WriteFileAtomically(const std::string& path, std::string_view bytes);
-
 }  // namespace tw::cli
 
 #endif  // TREATYWATCH_CLI_DOCUMENT_ARGUMENT_H_

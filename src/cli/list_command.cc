@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "cli/text_clip.h"
+#include "text/text_clip.h"
 #include "doc/document_json.h"
 
 namespace tw::cli {
@@ -29,10 +29,10 @@ void RunList(CliContext& context) {
                                         "kind", "date", "pages", "title"))
             << "\n";
   for (const doc::DocumentMeta& meta : *documents) {
-    std::string title = ClipUtf8(meta.title, 60);
+    std::string title = text::ClipUtf8(meta.title, 60);
     if (!meta.instrument.empty()) title += fmt::format(" [v{}]", meta.version);
     std::cout << fmt::format("{:>4}  {:<22} {:<9} {:<10} {:>5} {}\n", meta.id,
-                             ClipUtf8(meta.symbol.empty() ? "-" : meta.symbol, 22), meta.kind,
+                             text::ClipUtf8(meta.symbol.empty() ? "-" : meta.symbol, 22), meta.kind,
                              meta.date.empty() ? "-" : meta.date, meta.page_count, title);
   }
 }

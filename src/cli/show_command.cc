@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "cli/text_clip.h"
+#include "text/text_clip.h"
 #include "doc/document_json.h"
 #include "doc/outline.h"
 
@@ -69,7 +69,7 @@ void PrintOutline(const CliContext& context, const doc::Document& document,
     if (!pages.empty()) line += "  " + context.Dim(pages);
     if (top_level_para || node.kind == doc::ProvisionKind::kFootnote) {
       line = fmt::format("{}{} {}", Indent(depth - 1), context.Bold(name),
-                         ClipUtf8(node.text, 70));
+                         text::ClipUtf8(node.text, 70));
     }
     std::cout << line << "\n";
   });

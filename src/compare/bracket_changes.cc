@@ -58,6 +58,28 @@ double KeptShare(const std::vector<Token>& tokens, const Pair& pair,
   return words == 0 ? 0.0 : static_cast<double>(kept) / words;
 }
 
+// The bracket pairs of one side whose two brackets have no counterpart on the other side:
+// `kept_kind` when most of their words do, `lone_kind` when not.
+struct LostPair {
+  Pair pair;
+  BracketChangeKind kind;
+  std::string path;  // where the pair stood on its side
+};
+
+std::vector<LostPair> LostPairs(const Unit& unit, const std::vector<Token>& tokens,
+                                const std::vector<bool>& kept, BracketChangeKind kept_kind,
+                                BracketChangeKind lone_kind) {
+  std::vector<LostPair> lost;
+  for (const Pair& pair : BracketPairs(tokens, unit.text)) {
+    if (kept[static_cast<std::size_t>(pair.open)] || kept[static_cast<std::size_t>(pair.close)]) {
+      continue;
+    }
+    lost.push_back({pair, KeptShare(tokens, pair, kept) >= kBracketWordsKept ? kept_kind : lone_kind,
+                    ProvisionAt(unit, tokens[static_cast<std::size_t>(pair.open)].begin)->path});
+  }
+  return lost;
+}
+
 }  // namespace
 
 std::vector<BracketChange> FindBracketChanges(const Unit& old_unit,
@@ -73,21 +95,12 @@ std::vector<BracketChange> FindBracketChanges(const Unit& old_unit,
     new_kept[static_cast<std::size_t>(new_of_old[k])] = true;
   }
   std::vector<BracketChange> changes;
-  for (const Pair& pair : BracketPairs(old_tokens, old_unit.text)) {
-    if (old_kept[static_cast<std::size_t>(pair.open)] ||
-        old_kept[static_cast<std::size_t>(pair.close)]) {
-      continue;
-    }
-    BracketChange change;
-    change.kind = KeptShare(old_tokens, pair, old_kept) >= kBracketWordsKept
-                      ? BracketChangeKind::kAgreed
-                      : BracketChangeKind::kDropped;
-    change.text = Inside(old_tokens, old_unit.text, pair);
-    change.old_path =
-        ProvisionAt(old_unit, old_tokens[static_cast<std::size_t>(pair.open)].begin)->path;
+  for (const LostPair& lost : LostPairs(old_unit, old_tokens, old_kept, BracketChangeKind::kAgreed,
+                                        BracketChangeKind::kDropped)) {
+    BracketChange change{lost.kind, Inside(old_tokens, old_unit.text, lost.pair), lost.path, ""};
     if (change.kind == BracketChangeKind::kAgreed) {
       // Where the kept words are now.
-      for (int k = pair.open + 1; k < pair.close; ++k) {
+      for (int k = lost.pair.open + 1; k < lost.pair.close; ++k) {
         const int counterpart = new_of_old[static_cast<std::size_t>(k)];
         if (counterpart < 0) continue;
         change.new_path =
@@ -97,25 +110,11 @@ std::vector<BracketChange> FindBracketChanges(const Unit& old_unit,
     }
     changes.push_back(std::move(change));
   }
-  for (const Pair& pair : BracketPairs(new_tokens, new_unit.text)) {
-    if (new_kept[static_cast<std::size_t>(pair.open)] ||
-        new_kept[static_cast<std::size_t>(pair.close)]) {
-      continue;
-    }
-    BracketChange change;
-    change.kind = KeptShare(new_tokens, pair, new_kept) >= kBracketWordsKept
-                      ? BracketChangeKind::kDisputed
-                      : BracketChangeKind::kAdded;
-    change.text = Inside(new_tokens, new_unit.text, pair);
-    change.new_path =
-        ProvisionAt(new_unit, new_tokens[static_cast<std::size_t>(pair.open)].begin)->path;
-    changes.push_back(std::move(change));
+  for (const LostPair& lost : LostPairs(new_unit, new_tokens, new_kept,
+                                        BracketChangeKind::kDisputed, BracketChangeKind::kAdded)) {
+    changes.push_back({lost.kind, Inside(new_tokens, new_unit.text, lost.pair), "", lost.path});
   }
   return changes;
-}
-
-int CountBracketPairs(const std::vector<Token>& tokens, std::string_view text) {
-  return static_cast<int>(BracketPairs(tokens, text).size());
 }
 
 }  // namespace tw::compare

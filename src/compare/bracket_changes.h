@@ -27,9 +27,6 @@ std::vector<BracketChange> FindBracketChanges(const Unit& old_unit,
                                               const std::vector<Token>& new_tokens,
                                               const std::vector<int>& new_of_old);
 
-// Bracket pairs in a text (footnote markers excluded): what summaries count.
-int CountBracketPairs(const std::vector<Token>& tokens, std::string_view text);
-
 }  // namespace tw::compare
 
 #endif  // TREATYWATCH_COMPARE_BRACKET_CHANGES_H_

@@ -6,16 +6,10 @@
 #include <fmt/format.h>
 
 #include "compare/report_wording.h"
+#include "text/text_clip.h"
 
 namespace tw::compare {
 namespace {
-
-std::string Clip(const std::string& text, std::size_t limit) {
-  if (text.size() <= limit) return text;
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "…";
-}
 
 std::string Where(const std::string& path) {
   return path.empty() ? "" : " in " + ProvisionCitation(path);
@@ -76,7 +70,7 @@ std::string DescribeChange(const ArticleChange& change) {
 }
 
 std::string DescribeBracketChange(const BracketChange& change) {
-  const std::string words = Clip(change.text, 80);
+  const std::string words = text::ClipUtf8(change.text, 81);
   switch (change.kind) {
     case BracketChangeKind::kAgreed:
       return fmt::format("brackets around “{}” removed — agreed{}", words, Where(change.new_path));

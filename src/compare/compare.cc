@@ -28,16 +28,6 @@ struct Side {
   std::vector<int> words;  // per unit
 };
 
-ComparedDocument DescribeDocument(const doc::Document& document) {
-  ComparedDocument described;
-  described.id = document.meta.id;
-  described.cite = document.CiteName();
-  if (described.cite.empty()) described.cite = document.meta.source_name;
-  described.title = document.meta.title;
-  described.date = document.meta.date;
-  described.version = document.meta.version;
-  return described;
-}
 
 // Several units read as one (the parts of a split or the sources of a join).
 Unit Concatenate(const Side& side, const std::vector<int>& indices) {
@@ -101,6 +91,16 @@ std::string Citations(const Side& side, const std::vector<int>& indices) {
   return "Arts. " + nums;
 }
 
+// The parser already found every bracket span (footnote markers excluded); a span is listed on
+// its provision and again on each ancestor, so count distinct ones.
+int CountBracketSpans(const doc::Provision& root) {
+  std::set<std::pair<std::size_t, std::size_t>> spans;
+  doc::VisitProvisions(root, [&spans](const doc::Provision& node, int) {
+    for (const doc::BracketSpan& span : node.brackets) spans.emplace(span.begin, span.end);
+  });
+  return static_cast<int>(spans.size());
+}
+
 std::vector<std::string> Paths(const Side& side, const std::vector<int>& indices) {
   std::vector<std::string> paths;
   for (int index : indices) paths.push_back(side.units[static_cast<std::size_t>(index)].provision->path);
@@ -120,8 +120,8 @@ class Comparer {
 
   Comparison Run() {
     Comparison comparison;
-    comparison.old_doc = DescribeDocument(*old_.document);
-    comparison.new_doc = DescribeDocument(*new_.document);
+    comparison.old_doc = DescribeComparedDocument(*old_.document);
+    comparison.new_doc = DescribeComparedDocument(*new_.document);
     Weigh();
     MappingOptions mapping_options;
     mapping_options.match_threshold = options_.match_threshold;
@@ -156,38 +156,28 @@ class Comparer {
 
   // Free units next to a matched pair that hold a paragraph the pair lost (lost_paragraphs.h).
   void FindPartsByLostParagraphs() {
-    const int new_count = static_cast<int>(new_.units.size());
-    const int old_count = static_cast<int>(old_.units.size());
-    for (int j = 0; j < new_count; ++j) {
-      if (mapping_.old_of_new[static_cast<std::size_t>(j)] >= 0 ||
-          mapping_.split_source[static_cast<std::size_t>(j)] >= 0) {
+    FindLostParagraphParts(new_, old_, mapping_.old_of_new, mapping_.split_source);
+    FindLostParagraphParts(old_, new_, mapping_.new_of_old, mapping_.join_target);
+  }
+
+  // One side of FindPartsByLostParagraphs, written for splits (`side` the new text, `other` the
+  // old one); joins swap the sides. A free unit of `side` next to a matched one takes the
+  // matched unit's partner as the source it is a further part of.
+  void FindLostParagraphParts(const Side& side, const Side& other, const std::vector<int>& partner,
+                              std::vector<int>& part_of) {
+    const int count = static_cast<int>(side.units.size());
+    for (int k = 0; k < count; ++k) {
+      if (partner[static_cast<std::size_t>(k)] >= 0 || part_of[static_cast<std::size_t>(k)] >= 0) {
         continue;
       }
-      for (int neighbour : {j - 1, j + 1}) {
-        if (neighbour < 0 || neighbour >= new_count) continue;
-        const int source = mapping_.old_of_new[static_cast<std::size_t>(neighbour)];
+      for (int neighbour : {k - 1, k + 1}) {
+        if (neighbour < 0 || neighbour >= count) continue;
+        const int source = partner[static_cast<std::size_t>(neighbour)];
         if (source < 0) continue;
-        if (HoldsLostParagraph(*old_.units[static_cast<std::size_t>(source)].provision,
-                               *new_.units[static_cast<std::size_t>(neighbour)].provision,
-                               *new_.units[static_cast<std::size_t>(j)].provision, table_)) {
-          mapping_.split_source[static_cast<std::size_t>(j)] = source;
-          break;
-        }
-      }
-    }
-    for (int i = 0; i < old_count; ++i) {
-      if (mapping_.new_of_old[static_cast<std::size_t>(i)] >= 0 ||
-          mapping_.join_target[static_cast<std::size_t>(i)] >= 0) {
-        continue;
-      }
-      for (int neighbour : {i - 1, i + 1}) {
-        if (neighbour < 0 || neighbour >= old_count) continue;
-        const int target = mapping_.new_of_old[static_cast<std::size_t>(neighbour)];
-        if (target < 0) continue;
-        if (HoldsLostParagraph(*new_.units[static_cast<std::size_t>(target)].provision,
-                               *old_.units[static_cast<std::size_t>(neighbour)].provision,
-                               *old_.units[static_cast<std::size_t>(i)].provision, table_)) {
-          mapping_.join_target[static_cast<std::size_t>(i)] = target;
+        if (HoldsLostParagraph(*other.units[static_cast<std::size_t>(source)].provision,
+                               *side.units[static_cast<std::size_t>(neighbour)].provision,
+                               *side.units[static_cast<std::size_t>(k)].provision, table_)) {
+          part_of[static_cast<std::size_t>(k)] = source;
           break;
         }
       }
@@ -297,8 +287,7 @@ class Comparer {
     change.words_inserted = change.words_new;
     const Unit& unit = new_.units[static_cast<std::size_t>(j)];
     if (options_.redlines) change.ops = WholeText(OpKind::kInsert, unit.text);
-    Redline redline = MakeRedline("", unit.text, table_, false);
-    change.brackets = FindBracketChanges(Unit{}, {}, unit, redline.new_tokens, {});
+    change.brackets = FindBracketChanges(Unit{}, {}, unit, new_.tokens[static_cast<std::size_t>(j)], {});
     return change;
   }
 
@@ -311,9 +300,9 @@ class Comparer {
     change.words_deleted = change.words_old;
     const Unit& unit = old_.units[static_cast<std::size_t>(i)];
     if (options_.redlines) change.ops = WholeText(OpKind::kDelete, unit.text);
-    Redline redline = MakeRedline(unit.text, "", table_, false);
-    change.brackets = FindBracketChanges(unit, redline.old_tokens, Unit{}, {},
-                                         std::vector<int>(redline.old_tokens.size(), -1));
+    const std::vector<Token>& tokens = old_.tokens[static_cast<std::size_t>(i)];
+    change.brackets =
+        FindBracketChanges(unit, tokens, Unit{}, {}, std::vector<int>(tokens.size(), -1));
     return change;
   }
 
@@ -526,9 +515,8 @@ void Comparer::Summarise(Comparison& comparison) {
     if (change.renumbered) ++summary.renumbered;
     if (change.moved) ++summary.moved;
   }
-  TokenTable counting;
-  summary.brackets_old = CountBracketPairs(Tokenize(old_.document->text, counting), old_.document->text);
-  summary.brackets_new = CountBracketPairs(Tokenize(new_.document->text, counting), new_.document->text);
+  summary.brackets_old = CountBracketSpans(old_.document->root);
+  summary.brackets_new = CountBracketSpans(new_.document->root);
   long long total_words = 0;
   for (int words : old_.words) total_words += words;
   for (int words : new_.words) total_words += words;
@@ -537,6 +525,17 @@ void Comparer::Summarise(Comparison& comparison) {
 }
 
 }  // namespace
+
+ComparedDocument DescribeComparedDocument(const doc::Document& document) {
+  ComparedDocument described;
+  described.id = document.meta.id;
+  described.cite = document.CiteName();
+  if (described.cite.empty()) described.cite = document.meta.source_name;
+  described.title = document.meta.title;
+  described.date = document.meta.date;
+  described.version = document.meta.version;
+  return described;
+}
 
 Comparison CompareDocuments(const doc::Document& old_doc, const doc::Document& new_doc,
                             const CompareOptions& options) {

@@ -29,6 +29,9 @@ struct CompareOptions {
   bool redlines = true;
 };
 
+// How a report cites a document: symbol, else title, else file name; date; chain version.
+ComparedDocument DescribeComparedDocument(const doc::Document& document);
+
 Comparison CompareDocuments(const doc::Document& old_doc, const doc::Document& new_doc,
                             const CompareOptions& options = {});
 

@@ -7,15 +7,6 @@ namespace {
 
 using nlohmann::json;
 
-double Rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
-
-json DocumentToJson(const ComparedDocument& document) {
-  json out = {{"cite", document.cite}, {"title", document.title}, {"date", document.date},
-              {"version", document.version}};
-  if (document.id != 0) out["id"] = document.id;
-  return out;
-}
-
 json BracketToJson(const BracketChange& change) {
   return {{"kind", BracketChangeKindName(change.kind)},
           {"text", change.text},
@@ -24,6 +15,15 @@ json BracketToJson(const BracketChange& change) {
 }
 
 }  // namespace
+
+double RoundedShare(double value) { return std::round(value * 1000.0) / 1000.0; }
+
+json ComparedDocumentToJson(const ComparedDocument& document) {
+  json out = {{"cite", document.cite}, {"title", document.title}, {"date", document.date},
+              {"version", document.version}};
+  if (document.id != 0) out["id"] = document.id;
+  return out;
+}
 
 json OpsToJson(const std::vector<DiffOp>& ops) {
   json out = json::array();
@@ -34,7 +34,7 @@ json OpsToJson(const std::vector<DiffOp>& ops) {
 json ProvisionChangeToJson(const ProvisionChange& change) {
   return {{"kind", ChangeKindName(change.kind)},   {"old", change.old_paths},
           {"new", change.new_paths},               {"old_num", change.old_num},
-          {"new_num", change.new_num},             {"similarity", Rounded(change.similarity)},
+          {"new_num", change.new_num},             {"similarity", RoundedShare(change.similarity)},
           {"ops", OpsToJson(change.ops)}};
 }
 
@@ -46,7 +46,7 @@ json ComparisonToJson(const Comparison& comparison) {
                   {"inserted", s.inserted},         {"deleted", s.deleted},
                   {"split", s.split},               {"merged", s.merged},
                   {"brackets_old", s.brackets_old}, {"brackets_new", s.brackets_new},
-                  {"words_changed_pct", Rounded(s.words_changed_pct)}};
+                  {"words_changed_pct", RoundedShare(s.words_changed_pct)}};
   json changes = json::array();
   for (const ArticleChange& change : comparison.changes) {
     json brackets = json::array();
@@ -60,7 +60,7 @@ json ComparisonToJson(const Comparison& comparison) {
                        {"new", change.new_paths},
                        {"old_num", change.old_num},
                        {"new_num", change.new_num},
-                       {"similarity", Rounded(change.similarity)},
+                       {"similarity", RoundedShare(change.similarity)},
                        {"ops", OpsToJson(change.ops)},
                        {"moved", change.moved},
                        {"renumbered", change.renumbered},
@@ -86,8 +86,8 @@ json ComparisonToJson(const Comparison& comparison) {
   for (const ProvisionChange& migration : comparison.migrations) {
     migrations.push_back(ProvisionChangeToJson(migration));
   }
-  return {{"old", DocumentToJson(comparison.old_doc)},
-          {"new", DocumentToJson(comparison.new_doc)},
+  return {{"old", ComparedDocumentToJson(comparison.old_doc)},
+          {"new", ComparedDocumentToJson(comparison.new_doc)},
           {"summary", std::move(summary)},
           {"changes", std::move(changes)},
           {"migrations", std::move(migrations)}};

@@ -20,6 +20,9 @@
 namespace tw::compare {
 
 nlohmann::json ComparisonToJson(const Comparison& comparison);
+nlohmann::json ComparedDocumentToJson(const ComparedDocument& document);
+// Similarities and shares as JSON carries them: three decimals.
+double RoundedShare(double value);
 nlohmann::json OpsToJson(const std::vector<DiffOp>& ops);
 nlohmann::json ProvisionChangeToJson(const ProvisionChange& change);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "compare/candidate_pairs.h"
+#include "compare/compare.h"
 #include "compare/redline.h"
 #include "compare/similarity.h"
 #include "compare/token_weights.h"
@@ -10,25 +11,12 @@
 #include "compare/word_tokens.h"
 
 namespace tw::compare {
-namespace {
-
-ComparedDocument Cite(const doc::Document& document) {
-  ComparedDocument cited;
-  cited.id = document.meta.id;
-  cited.cite = document.CiteName().empty() ? document.meta.source_name : document.CiteName();
-  cited.title = document.meta.title;
-  cited.date = document.meta.date;
-  cited.version = document.meta.version;
-  return cited;
-}
-
-}  // namespace
 
 Crosswalk BuildCrosswalk(const doc::Document& a, const doc::Document& b,
                          const CrosswalkOptions& options) {
   Crosswalk crosswalk;
-  crosswalk.a = Cite(a);
-  crosswalk.b = Cite(b);
+  crosswalk.a = DescribeComparedDocument(a);
+  crosswalk.b = DescribeComparedDocument(b);
   const std::vector<Unit> a_units = ExtractUnits(a);
   const std::vector<Unit> b_units = ExtractUnits(b);
   TokenTable table;
@@ -43,7 +31,8 @@ Crosswalk BuildCrosswalk(const doc::Document& a, const doc::Document& b,
   const auto pairs = CandidatePairs(a_weighted, b_weighted, std::vector<bool>(a_units.size(), true),
                                     std::vector<bool>(b_units.size(), true),
                                     std::vector<int>(a_units.size(), -1));
-  std::vector<std::vector<CrosswalkMatch>> matches(a_units.size());
+  // Per article of A: its candidate matches and the index of each one's unit in B.
+  std::vector<std::vector<std::pair<CrosswalkMatch, int>>> matches(a_units.size());
   for (auto [i, j] : pairs) {
     const Similarity similarity = Compare(a_weighted[static_cast<std::size_t>(i)],
                                           b_weighted[static_cast<std::size_t>(j)]);
@@ -56,33 +45,28 @@ Crosswalk BuildCrosswalk(const doc::Document& a, const doc::Document& b,
     match.similarity = similarity.Mutual();
     match.a_in_b = similarity.old_in_new;
     match.b_in_a = similarity.new_in_old;
-    matches[static_cast<std::size_t>(i)].push_back(std::move(match));
+    matches[static_cast<std::size_t>(i)].emplace_back(std::move(match), j);
   }
   for (std::size_t i = 0; i < a_units.size(); ++i) {
     CrosswalkEntry entry;
     entry.path = a_units[i].provision->path;
     entry.citation = a_units[i].citation;
     entry.heading = a_units[i].provision->heading;
-    std::vector<CrosswalkMatch>& found = matches[i];
+    auto& found = matches[i];
     // Mutual first: a short definition contained in a long article is not its counterpart.
-    std::sort(found.begin(), found.end(), [](const CrosswalkMatch& x, const CrosswalkMatch& y) {
-      if (x.similarity != y.similarity) return x.similarity > y.similarity;
-      return x.path < y.path;
+    std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
+      if (x.first.similarity != y.first.similarity) return x.first.similarity > y.first.similarity;
+      return x.first.path < y.first.path;
     });
     if (found.size() > static_cast<std::size_t>(options.max_matches)) {
       found.resize(static_cast<std::size_t>(options.max_matches));
     }
     if (!found.empty() && options.redlines) {
-      const Unit* best = nullptr;
-      for (const Unit& unit : b_units) {
-        if (unit.provision->path == found.front().path) best = &unit;
-      }
-      if (best != nullptr) {
-        found.front().ops = MakeRedline(a_units[i].text, best->text, table, true).ops;
-      }
+      const Unit& best = b_units[static_cast<std::size_t>(found.front().second)];
+      found.front().first.ops = MakeRedline(a_units[i].text, best.text, table, true).ops;
     }
     crosswalk.matched += !found.empty();
-    entry.matches = std::move(found);
+    for (auto& candidate : found) entry.matches.push_back(std::move(candidate.first));
     crosswalk.entries.push_back(std::move(entry));
   }
   return crosswalk;

@@ -129,35 +129,7 @@ del,ins,.badge,.lede,.change{-webkit-print-color-adjust:exact;print-color-adjust
 
 }  // namespace
 
-// The one way text reaches the page: cleaned (compare/printable_text.h), then escaped for element
-// content and quoted attribute values alike.
-std::string Esc(std::string_view raw) {
-  const std::string text = PrintableText(raw);
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(std::string_view raw) { return EscapeMarkup(raw); }
 
 // Spaces at the ends of an inserted or deleted run stay outside its element: the same text,
 // without underlined or struck blanks.

@@ -39,31 +39,6 @@ absl::StatusOr<std::string> ReadBack(zip_source_t* buffer) {
 
 }  // namespace
 
-std::string XmlEscape(std::string_view text) {
-  const std::string printable = PrintableText(text);
-  std::string out;
-  out.reserve(printable.size());
-  for (char c : printable) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 absl::StatusOr<std::string> ZipParts(const std::vector<DocxPart>& parts) {
   zip_error_t error;
   zip_error_init(&error);
@@ -126,7 +101,7 @@ absl::StatusOr<std::string> WriteDocxPackage(const std::string& document_xml,
       {"word/_rels/document.xml.rels", ""},
       {"word/document.xml", document_xml}};
   for (std::size_t k = 0; k < parts.size(); ++k) {
-    const std::string kind = XmlEscape(parts[k].kind);
+    const std::string kind = EscapeMarkup(parts[k].kind);
     content_types += fmt::format("<Override PartName=\"/word/{}.xml\" ContentType=\"{}.{}+xml\"/>",
                                  kind, kWordMl, kind);
     document_rels += fmt::format("<Relationship Id=\"rId{}\" Type=\"{}/{}\" Target=\"{}.xml\"/>",

@@ -13,12 +13,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "compare/printable_text.h"  // EscapeMarkup: the escaping of every part
 
 namespace tw::compare {
-
-// Escapes for element content and attribute values (& < > "), after PrintableText
-// (compare/printable_text.h) removed what XML 1.0 cannot carry and repaired ill-formed UTF-8.
-std::string XmlEscape(std::string_view text);
 
 // A member of the zip: its name ("word/document.xml") and bytes.
 struct DocxPart {

@@ -58,4 +58,21 @@ std::string PrintableText(std::string_view text) {
   return out;
 }
 
+std::string EscapeMarkup(std::string_view text) {
+  const std::string printable = PrintableText(text);
+  std::string out;
+  out.reserve(printable.size() + printable.size() / 8);
+  for (char c : printable) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace tw::compare

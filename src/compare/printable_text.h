@@ -17,6 +17,10 @@ namespace tw::compare {
 
 std::string PrintableText(std::string_view text);
 
+// PrintableText escaped for XML and HTML alike — element content and quoted attribute values
+// (& < > " '): the one escaping every markup report uses.
+std::string EscapeMarkup(std::string_view text);
+
 }  // namespace tw::compare
 
 #endif  // TREATYWATCH_COMPARE_PRINTABLE_TEXT_H_

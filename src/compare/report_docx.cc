@@ -65,7 +65,7 @@ std::string RunText(std::string_view text, bool deleted) {
   std::string piece;
   auto flush = [&] {
     if (!piece.empty()) {
-      out += fmt::format("<{0} xml:space=\"preserve\">{1}</{0}>", tag, XmlEscape(piece));
+      out += fmt::format("<{0} xml:space=\"preserve\">{1}</{0}>", tag, EscapeMarkup(piece));
     }
     piece.clear();
   };

@@ -2,9 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "compare/bracket_changes.h"
 #include "compare/compare.h"
-#include "compare/redline.h"
 #include "compare/unit_text.h"
 #include "compare/word_tokens.h"
 
@@ -27,15 +25,6 @@ bool Holds(const std::vector<std::string>& paths, const std::string& path) {
   return false;
 }
 
-ComparedDocument Cite(const doc::Document& document) {
-  ComparedDocument cited;
-  cited.id = document.meta.id;
-  cited.cite = document.CiteName().empty() ? document.meta.source_name : document.CiteName();
-  cited.title = document.meta.title;
-  cited.date = document.meta.date;
-  cited.version = document.meta.version;
-  return cited;
-}
 
 // Follows a path through one comparison in either direction.
 std::optional<std::string> Follow(const Comparison& comparison, const doc::Document& target,
@@ -73,13 +62,6 @@ std::optional<std::string> Follow(const Comparison& comparison, const doc::Docum
     return std::nullopt;
   }
   return std::nullopt;
-}
-
-int BracketsIn(const doc::Provision& provision) {
-  Unit unit;
-  RenderProvision(provision, true, unit);
-  TokenTable table;
-  return CountBracketPairs(Tokenize(unit.text, table), unit.text);
 }
 
 int WordsIn(const doc::Provision& provision) {
@@ -156,7 +138,7 @@ absl::StatusOr<ProvisionHistory> TraceProvision(const std::vector<doc::Document>
   ProvisionHistory history;
   for (std::size_t k = 0; k < chain.size(); ++k) {
     HistoryStep step;
-    step.document = Cite(chain[k]);
+    step.document = DescribeComparedDocument(chain[k]);
     if (!step.document.version) step.document.version = static_cast<int>(k) + 1;
     const doc::Provision* provision =
         paths[k] ? doc::FindProvision(chain[k].root, *paths[k]) : nullptr;
@@ -166,7 +148,7 @@ absl::StatusOr<ProvisionHistory> TraceProvision(const std::vector<doc::Document>
       step.num = provision->num;
       step.citation = doc::CitationLabel(chain[k].root, provision->path);
       step.heading = provision->heading;
-      step.brackets = BracketsIn(*provision);
+      step.brackets = static_cast<int>(provision->brackets.size());  // its own and its children's
       step.words = WordsIn(*provision);
       step.also = also[k];
       if (history.work_id.empty()) {

@@ -1,11 +1,11 @@
-// Shortens text for one-line terminal displays without cutting a UTF-8 character in half.
-#ifndef TREATYWATCH_CLI_TEXT_CLIP_H_
-#define TREATYWATCH_CLI_TEXT_CLIP_H_
+// Shortens text for one-line displays (terminal lines, report sentences) without cutting a UTF-8 character in half.
+#ifndef TREATYWATCH_TEXT_TEXT_CLIP_H_
+#define TREATYWATCH_TEXT_TEXT_CLIP_H_
 
 #include <string>
 #include <string_view>
 
-namespace tw::cli {
+namespace tw::text {
 
 // `text` if it fits in `width` bytes, else its first bytes up to a character boundary + "…".
 inline std::string ClipUtf8(std::string_view text, std::size_t width) {
@@ -15,6 +15,6 @@ inline std::string ClipUtf8(std::string_view text, std::size_t width) {
   return std::string(text.substr(0, cut)) + "…";
 }
 
-}  // namespace tw::cli
+}  // namespace tw::text
 
-#endif  // TREATYWATCH_CLI_TEXT_CLIP_H_
+#endif  // TREATYWATCH_TEXT_TEXT_CLIP_H_
