@@ -16,6 +16,7 @@ void RegisterMigrateCommand(CLI::App& app, CliContext& context);
 void RegisterDiffCommand(CLI::App& app, CliContext& context);
 void RegisterCrosswalkCommand(CLI::App& app, CliContext& context);
 void RegisterHistoryCommand(CLI::App& app, CliContext& context);
+void RegisterAuditCommands(CLI::App& app, CliContext& context);  // audit, audit-trend
 
 }  // namespace tw::cli
 

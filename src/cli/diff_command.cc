@@ -12,6 +12,7 @@
 #include "cli/report_output.h"
 #include "compare/compare.h"
 #include "compare/comparison_json.h"
+#include "compare/phase_timer.h"
 #include "compare/report_docx.h"
 #include "compare/report_html.h"
 #include "compare/report_markdown.h"
@@ -34,11 +35,14 @@ void RunDiff(const DiffArgs& args, CliContext& context) {
     return context.Fail(absl::InvalidArgumentError(
         "--format docx writes a Word file: give --out FILE (or redirect stdout)"));
   }
+  compare::PhaseTimer phase("diff.load_old");
   absl::StatusOr<doc::Document> old_document = LoadDocumentArgument(context, args.old_document);
   if (!old_document.ok()) return context.Fail(old_document.status());
+  phase.Next("diff.load_new");
   absl::StatusOr<doc::Document> new_document = LoadDocumentArgument(context, args.new_document);
   if (!new_document.ok()) return context.Fail(new_document.status());
 
+  phase.Next("diff.compare");
   compare::Comparison comparison = compare::CompareDocuments(*old_document, *new_document);
   if (!args.article.empty()) {
     // A path of the new text first (what the reader has in front of them), else of the old.
@@ -61,6 +65,7 @@ void RunDiff(const DiffArgs& args, CliContext& context) {
     comparison.migrations.clear();
   }
 
+  phase.Next("diff.render");
   std::string rendered;
   if (format == "json") {
     rendered = ReportJson(compare::ComparisonToJson(comparison), args.out);
@@ -78,6 +83,7 @@ void RunDiff(const DiffArgs& args, CliContext& context) {
     rendered = *std::move(docx);
   }
 
+  phase.Next("diff.emit");
   EmitReport(context, args.out, rendered, fmt::format("{} changes", comparison.changes.size()));
 }
 

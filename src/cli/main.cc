@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   tw::cli::RegisterDiffCommand(app, context);
   tw::cli::RegisterCrosswalkCommand(app, context);
   tw::cli::RegisterHistoryCommand(app, context);
+  tw::cli::RegisterAuditCommands(app, context);
 
   // The one exception boundary of the CLI: libraries may throw, users get one line.
   try {

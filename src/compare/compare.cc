@@ -10,6 +10,7 @@
 #include "compare/bracket_changes.h"
 #include "compare/lost_paragraphs.h"
 #include "compare/paragraph_alignment.h"
+#include "compare/phase_timer.h"
 #include "compare/redline.h"
 #include "compare/reference_renumbering.h"
 #include "compare/token_weights.h"
@@ -114,23 +115,30 @@ class Comparer {
       : options_(options) {
     old_.document = &old_doc;
     new_.document = &new_doc;
-    old_.units = ExtractUnits(old_doc);
-    new_.units = ExtractUnits(new_doc);
   }
 
   Comparison Run() {
+    PhaseTimer phase("compare.units");
     Comparison comparison;
     comparison.old_doc = DescribeComparedDocument(*old_.document);
     comparison.new_doc = DescribeComparedDocument(*new_.document);
+    old_.units = ExtractUnits(*old_.document);
+    new_.units = ExtractUnits(*new_.document);
+    phase.Next("compare.tokenize_and_weigh");
     Weigh();
+    phase.Next("compare.map_units");
     MappingOptions mapping_options;
     mapping_options.match_threshold = options_.match_threshold;
     mapping_options.containment_threshold = options_.containment_threshold;
     mapping_ = MapUnits(old_.weighted, new_.weighted, mapping_options);
+    phase.Next("compare.lost_paragraphs");
     FindPartsByLostParagraphs();
     NumberMap();
+    phase.Next("compare.changes");
     BuildChanges(comparison);
+    phase.Next("compare.migrations");
     if (options_.paragraph_level) FindMigrations(comparison);
+    phase.Next("compare.summary");
     Summarise(comparison);
     return comparison;
   }
@@ -148,6 +156,7 @@ class Comparer {
       new_ids.push_back(WordIds(new_.tokens.back()));
       new_.words.push_back(CountWords(new_.tokens.back()));
     }
+    PhaseTimer phase("compare.weigh_units");
     std::vector<WeightedWords> weighted = WeighUnits(old_ids, new_ids);
     const auto split = weighted.begin() + static_cast<std::ptrdiff_t>(old_ids.size());
     old_.weighted.assign(std::make_move_iterator(weighted.begin()), std::make_move_iterator(split));

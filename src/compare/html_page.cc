@@ -153,7 +153,7 @@ void AppendRedlineRuns(const std::vector<DiffOp>& runs, std::string& out) {
 }
 
 std::string HtmlPageStart(std::string_view title, std::string_view skip_target,
-                          std::string_view skip_label) {
+                          std::string_view skip_label, std::string_view extra_style) {
   return fmt::format(
       "<!DOCTYPE html>\n"
       "<html lang=\"en\">\n"
@@ -165,12 +165,12 @@ std::string HtmlPageStart(std::string_view title, std::string_view skip_target,
       "<meta name=\"referrer\" content=\"no-referrer\">\n"
       "<meta name=\"generator\" content=\"treatywatch\">\n"
       "<title>{}</title>\n"
-      "<style>{}</style>\n"
+      "<style>{}{}</style>\n"
       "</head>\n"
       "<body>\n"
       "<a class=\"skip-link\" href=\"#{}\">{}</a>\n"
       "<div class=\"page\">\n",
-      Esc(title), kReportStyle, Esc(skip_target), Esc(skip_label));
+      Esc(title), kReportStyle, extra_style, Esc(skip_target), Esc(skip_label));
 }
 
 std::string HtmlPageEnd(std::string_view footer) {

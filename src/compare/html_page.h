@@ -20,9 +20,10 @@ namespace tw::compare {
 std::string Esc(std::string_view raw);
 
 // Doctype, head (title escaped here) and the opening of the page, with a skip link to
-// `#skip_target`.
+// `#skip_target`. `extra_style` (trusted CSS of the calling report, never user text) is appended
+// to the shared style sheet.
 std::string HtmlPageStart(std::string_view title, std::string_view skip_target,
-                          std::string_view skip_label);
+                          std::string_view skip_label, std::string_view extra_style = {});
 
 // Closes <main>, writes the footer paragraph (escaped here) and ends the document.
 std::string HtmlPageEnd(std::string_view footer);

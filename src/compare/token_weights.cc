@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "absl/container/flat_hash_map.h"
 
 namespace tw::compare {
 namespace {
@@ -17,17 +17,52 @@ std::uint64_t ShingleHash(const std::vector<std::uint32_t>& ids, std::size_t at)
   return hash;
 }
 
-// Number of units of one text holding each shingle.
-void CountShingles(const std::vector<std::vector<std::uint32_t>>& units,
-                   std::unordered_map<std::uint64_t, int>& counts) {
-  std::unordered_set<std::uint64_t> seen;
-  for (const auto& ids : units) {
-    seen.clear();
+using Units = std::vector<std::vector<std::uint32_t>>;
+
+// How many units of one text hold a shingle; `last_unit` counts each unit once.
+struct ShingleUnits {
+  int units = 0;
+  int last_unit = -1;
+};
+using ShingleCounts = absl::flat_hash_map<std::uint64_t, ShingleUnits>;
+
+ShingleCounts CountShingles(const Units& units) {
+  std::size_t positions = 0;
+  for (const auto& ids : units) positions += ids.size();
+  ShingleCounts counts;
+  counts.reserve(positions);
+  for (std::size_t unit = 0; unit < units.size(); ++unit) {
+    const auto& ids = units[unit];
     for (std::size_t at = 0; at + kBoilerplateShingle <= ids.size(); ++at) {
-      const std::uint64_t hash = ShingleHash(ids, at);
-      if (seen.insert(hash).second) ++counts[hash];
+      ShingleUnits& count = counts[ShingleHash(ids, at)];
+      if (count.last_unit != static_cast<int>(unit)) {
+        count.last_unit = static_cast<int>(unit);
+        ++count.units;
+      }
     }
   }
+  return counts;
+}
+
+// The weight of a word held by `df` units, by df: computed once per value, not per position.
+struct WeightTable {
+  std::vector<std::int32_t> plain;
+  std::vector<std::int32_t> boilerplate;
+};
+
+WeightTable MakeWeightTable(std::size_t unit_count) {
+  WeightTable table;
+  table.plain.resize(unit_count + 1);
+  table.boilerplate.resize(unit_count + 1);
+  for (std::size_t df = 0; df <= unit_count; ++df) {
+    double idf = std::log((static_cast<double>(unit_count) + 1.0) / (static_cast<double>(df) + 0.5));
+    idf = std::max(idf, 0.1);
+    table.plain[df] = std::max<std::int32_t>(1, static_cast<std::int32_t>(std::lround(idf * kWeightScale)));
+    idf *= kBoilerplateFactor;
+    table.boilerplate[df] =
+        std::max<std::int32_t>(1, static_cast<std::int32_t>(std::lround(idf * kWeightScale)));
+  }
+  return table;
 }
 
 }  // namespace
@@ -44,57 +79,60 @@ void BuildBag(WeightedWords& unit) {
   }
 }
 
-std::vector<WeightedWords> WeighUnits(const std::vector<std::vector<std::uint32_t>>& old_units,
-                                      const std::vector<std::vector<std::uint32_t>>& new_units) {
-  std::unordered_map<std::uint32_t, int> document_frequency;
-  std::unordered_set<std::uint32_t> seen;
-  const std::size_t unit_count = old_units.size() + new_units.size();
-  auto count_words = [&](const std::vector<std::vector<std::uint32_t>>& units) {
-    for (const auto& ids : units) {
-      seen.clear();
-      for (std::uint32_t id : ids) {
-        if (seen.insert(id).second) ++document_frequency[id];
-      }
+std::vector<WeightedWords> WeighUnits(const Units& old_units, const Units& new_units) {
+  // Document frequency in an array indexed by id, with the last unit counted per id so a word
+  // repeated inside one unit counts once.
+  std::uint32_t max_id = 0;
+  for (const Units* units : {&old_units, &new_units}) {
+    for (const auto& ids : *units) {
+      for (std::uint32_t id : ids) max_id = std::max(max_id, id);
     }
-  };
-  count_words(old_units);
-  count_words(new_units);
-
-  std::unordered_map<std::uint64_t, int> old_shingles, new_shingles;
-  CountShingles(old_units, old_shingles);
-  CountShingles(new_units, new_shingles);
+  }
+  std::vector<int> document_frequency(static_cast<std::size_t>(max_id) + 1, 0);
+  std::vector<int> last_unit(static_cast<std::size_t>(max_id) + 1, -1);
+  int unit_index = 0;
+  for (const Units* units : {&old_units, &new_units}) {
+    for (const auto& ids : *units) {
+      for (std::uint32_t id : ids) {
+        if (last_unit[id] != unit_index) {
+          last_unit[id] = unit_index;
+          ++document_frequency[id];
+        }
+      }
+      ++unit_index;
+    }
+  }
+  const std::size_t unit_count = old_units.size() + new_units.size();
+  const WeightTable weight_of = MakeWeightTable(unit_count);
 
   std::vector<WeightedWords> weighted;
   weighted.reserve(unit_count);
-  auto weigh = [&](const std::vector<std::vector<std::uint32_t>>& units,
-                   const std::unordered_map<std::uint64_t, int>& shingles) {
+  std::vector<bool> boilerplate;
+  auto weigh = [&](const Units& units) {
+    const ShingleCounts shingles = CountShingles(units);
     for (const auto& ids : units) {
       WeightedWords unit;
       unit.ids = ids;
       unit.weights.resize(ids.size());
-      std::vector<bool> boilerplate(ids.size(), false);
+      boilerplate.assign(ids.size(), false);
       for (std::size_t at = 0; at + kBoilerplateShingle <= ids.size(); ++at) {
         auto it = shingles.find(ShingleHash(ids, at));
-        if (it != shingles.end() && it->second >= kBoilerplateUnits) {
+        if (it != shingles.end() && it->second.units >= kBoilerplateUnits) {
           std::fill_n(boilerplate.begin() + static_cast<std::ptrdiff_t>(at), kBoilerplateShingle,
                       true);
         }
       }
       for (std::size_t at = 0; at < ids.size(); ++at) {
-        const double df = document_frequency[ids[at]];
-        double idf = std::log((static_cast<double>(unit_count) + 1.0) / (df + 0.5));
-        idf = std::max(idf, 0.1);
-        if (boilerplate[at]) idf *= kBoilerplateFactor;
-        unit.weights[at] = std::max<std::int32_t>(
-            1, static_cast<std::int32_t>(std::lround(idf * kWeightScale)));
+        const auto df = static_cast<std::size_t>(document_frequency[ids[at]]);
+        unit.weights[at] = boilerplate[at] ? weight_of.boilerplate[df] : weight_of.plain[df];
         unit.self_score += unit.weights[at];
       }
       BuildBag(unit);
       weighted.push_back(std::move(unit));
     }
   };
-  weigh(old_units, old_shingles);
-  weigh(new_units, new_shingles);
+  weigh(old_units);
+  weigh(new_units);
   return weighted;
 }
 

@@ -40,7 +40,8 @@ inline constexpr double kBoilerplateFactor = 0.15;
 inline constexpr int kBoilerplateUnits = 3;
 inline constexpr std::int32_t kWeightScale = 16;  // weight of a word with idf 1
 
-// `old_units` and `new_units` are the word-id sequences of each text's units. Returns the
+// `old_units` and `new_units` are the word-id sequences of each text's units; ids are dense
+// (TokenTable ids): counts are kept in arrays indexed by id. Returns the
 // weighted sequences in the same order (old units first, then new ones).
 std::vector<WeightedWords> WeighUnits(const std::vector<std::vector<std::uint32_t>>& old_units,
                                       const std::vector<std::vector<std::uint32_t>>& new_units);

@@ -2,6 +2,9 @@
 
 #include <unicode/unistr.h>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 namespace tw::compare {
 namespace {
 
@@ -43,11 +46,23 @@ std::string_view Fold(std::string_view word, std::string& buffer) {
 
 }  // namespace
 
+std::size_t TokenTable::Hash::operator()(std::string_view text) const {
+  return static_cast<std::size_t>(XXH3_64bits(text.data(), text.size()));
+}
+
+TokenTable::TokenTable() { byte_ids_.fill(kNoId); }
+
 std::uint32_t TokenTable::Intern(std::string_view folded) {
+  std::uint32_t* byte_id = nullptr;
+  if (folded.size() == 1) {
+    byte_id = &byte_ids_[static_cast<unsigned char>(folded[0])];
+    if (*byte_id != kNoId) return *byte_id;
+  }
   auto it = ids_.find(folded);
   if (it != ids_.end()) return it->second;
   const auto id = static_cast<std::uint32_t>(ids_.size());
-  ids_.emplace(std::string(folded), id);
+  ids_.emplace(spellings_.emplace_back(folded), id);
+  if (byte_id != nullptr) *byte_id = id;
   return id;
 }
 

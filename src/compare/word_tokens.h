@@ -7,15 +7,19 @@
 // comparison, after case folding (ICU full case folding for non-ASCII words), so "State" and
 // "state" compare equal while the redline still shows the words as printed.
 //
-// Thread-compatible: a TokenTable is used by one thread.
+// Thread-compatible: a TokenTable is used by one thread. Ids are dense (0, 1, 2, … in order of
+// first appearance), so callers may index arrays by id.
 #ifndef TREATYWATCH_COMPARE_WORD_TOKENS_H_
 #define TREATYWATCH_COMPARE_WORD_TOKENS_H_
 
+#include <array>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "absl/container/flat_hash_map.h"
 
 namespace tw::compare {
 
@@ -37,18 +41,21 @@ struct Token {
 
 class TokenTable {
  public:
+  TokenTable();
   std::uint32_t Intern(std::string_view folded);
   std::size_t size() const { return ids_.size(); }
 
  private:
-  // Looked up by string_view: interning a word already seen allocates nothing.
+  // Interning is the innermost step of every comparison (one lookup per token), so the table is
+  // an open-addressing map keyed by views into `spellings_` (a deque: its strings never move),
+  // hashed with XXH3; single-byte tokens (spaces, punctuation: half of all tokens) skip the map.
   struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-      return std::hash<std::string_view>{}(text);
-    }
+    std::size_t operator()(std::string_view text) const;
   };
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
+  static constexpr std::uint32_t kNoId = ~std::uint32_t{0};
+  absl::flat_hash_map<std::string_view, std::uint32_t, Hash> ids_;
+  std::deque<std::string> spellings_;
+  std::array<std::uint32_t, 256> byte_ids_;
 };
 
 // Splits `text` into tokens interned in `table`. Offsets are relative to `text`.

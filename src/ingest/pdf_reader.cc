@@ -12,7 +12,9 @@
 // poppler reports problems through a process-wide error callback (by default to stderr). It
 // is installed once and writes into a thread-local sink that a ReadPdf call owns while it
 // runs, so messages end up in the Status instead of on the terminal.
-#include "ingest/pdf_reader.h"
+//
+// This file is the PDF reader module (pdf_reader_module.h): it alone links poppler.
+#include "ingest/pdf_reader_module.h"
 
 #include <fmt/format.h>
 #include <poppler/cpp/poppler-document.h>
@@ -265,10 +267,8 @@ absl::StatusOr<doc::SourceText> ReadPdfUnguarded(std::string_view name, std::str
   return text;
 }
 
-}  // namespace
-
-absl::StatusOr<doc::SourceText> ReadPdf(std::string_view name, std::string_view bytes,
-                                        const ReadOptions& options) {
+absl::StatusOr<doc::SourceText> ReadPdfWithPoppler(std::string_view name, std::string_view bytes,
+                                                   const ReadOptions& options) {
   try {
     return ReadPdfUnguarded(name, bytes, options);
   } catch (const std::bad_alloc&) {
@@ -278,4 +278,11 @@ absl::StatusOr<doc::SourceText> ReadPdf(std::string_view name, std::string_view 
   }
 }
 
+}  // namespace
 }  // namespace tw::ingest
+
+extern "C" const void* TwPdfReaderModule() {
+  static const tw::ingest::PdfReaderModule kModule{tw::ingest::kOptionalModuleAbi,
+                                                   &tw::ingest::ReadPdfWithPoppler};
+  return &kModule;
+}

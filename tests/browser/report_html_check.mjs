@@ -3,8 +3,10 @@
 // other than the file itself (the page must be standalone), <del> and <ins> present, every
 // in-page link landing on an element (moves are linked both ways), keyboard reach (the first Tab
 // lands on the skip link, which is visible when focused). Saves a full-page screenshot.
+// KIND says which report it is: `redline` (the default; <del>/<ins> and move links), `audit`
+// (a heatmap whose every cell links to its finding) or `trend` (a list of changes).
 //
-//   node tests/browser/report_html_check.mjs REPORT.html SCREENSHOT.png
+//   node tests/browser/report_html_check.mjs REPORT.html SCREENSHOT.png [KIND]
 //
 // Exit 0: passed; 1: failed (one line on stderr says why); 77: skipped, because
 // playwright-core (npm ci in the repository root) or Chromium (/usr/bin/chromium, Debian
@@ -26,9 +28,13 @@ function skip(message) {
   process.exit(77);
 }
 
-const [htmlPath, screenshotPath] = process.argv.slice(2);
+const [htmlPath, screenshotPath, kind = 'redline'] = process.argv.slice(2);
 if (!htmlPath || !screenshotPath) {
-  process.stderr.write('usage: node report_html_check.mjs REPORT.html SCREENSHOT.png\n');
+  process.stderr.write('usage: node report_html_check.mjs REPORT.html SCREENSHOT.png [KIND]\n');
+  process.exit(2);
+}
+if (!['redline', 'audit', 'trend'].includes(kind)) {
+  process.stderr.write(`report_html_check: unknown kind ${kind} (redline, audit, trend)\n`);
   process.exit(2);
 }
 if (!existsSync(htmlPath)) fail(`no such file: ${htmlPath}`);
@@ -86,13 +92,25 @@ try {
       })),
       linksToStubs: links.filter((href) => href.startsWith('#was-')),
       headings: document.querySelectorAll('h1').length,
+      heatLinks: document.querySelectorAll('.heat td a').length,
+      heatTargets: [...document.querySelectorAll('.heat td a')]
+        .filter((a) => document.getElementById(a.getAttribute('href').slice(1))?.classList
+          .contains('finding')).length,
+      trendChanges: document.querySelectorAll('.changes > li').length,
       tableHeaders: document.querySelectorAll('th[scope]').length,
     };
   });
   if (facts.lang !== 'en') problems.push(`<html lang> is "${facts.lang}", not "en"`);
-  if (facts.dels === 0 || facts.inses === 0) {
+  if (kind === 'redline' && (facts.dels === 0 || facts.inses === 0)) {
     problems.push(`expected <del> and <ins>, found ${facts.dels} and ${facts.inses}`);
   }
+  if (kind === 'audit') {
+    if (facts.heatLinks === 0) problems.push('the heatmap has no linked cell');
+    if (facts.heatTargets !== facts.heatLinks) {
+      problems.push(`${facts.heatLinks - facts.heatTargets} heatmap cells do not link to a finding`);
+    }
+  }
+  if (kind === 'trend' && facts.trendChanges === 0) problems.push('the trend lists no change');
   if (facts.scripts > 0) problems.push(`${facts.scripts} script, frame, object or image elements`);
   if (facts.brokenLinks.length > 0) {
     problems.push(`links that land nowhere: ${facts.brokenLinks.join(' ')}`);
