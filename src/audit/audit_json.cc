@@ -165,6 +165,8 @@ nlohmann::json AuditTrendToJson(const AuditTrend& trend, const RulePack& pack) {
                      {"to", step.new_cite},
                      {"better", step.better},
                      {"worse", step.worse},
+                     {"agreed", ArticleListJson(step.agreed)},
+                     {"bracketed_again", ArticleListJson(step.disputed)},
                      {"changes", changes}});
   }
   return {{"alignment", std::string(TrendAlignmentName(trend.alignment))},

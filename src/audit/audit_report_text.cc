@@ -267,16 +267,12 @@ std::string RenderAuditTrendText(const AuditTrend& trend, const RulePack& pack,
   for (const TrendStep& step : trend.steps) {
     out += "\n" + style.Bold(fmt::format("{} → {}", step.old_cite, step.new_cite)) +
            fmt::format(": {} better, {} worse\n", step.better, step.worse);
-    // Bracket rules change on most articles between drafts: one line each way, not one per article.
-    std::vector<ScorecardArticle> agreed, disputed;
-    for (const TrendChange& change : step.changes) {
-      const Rule* rule = pack.FindRule(change.rule_id);
-      if (rule == nullptr || rule->topic != kProgressTopic) continue;
-      if (change.direction == TrendDirection::kBetter) agreed.push_back({change.new_path, change.new_citation, ""});
-      if (change.direction == TrendDirection::kWorse) disputed.push_back({change.new_path, change.new_citation, ""});
+    if (!step.agreed.empty()) {
+      out += fmt::format("  {} {}\n", style.Green("agreed "), JoinCitations(step.agreed));
     }
-    if (!agreed.empty()) out += fmt::format("  {} {}\n", style.Green("agreed "), JoinCitations(agreed));
-    if (!disputed.empty()) out += fmt::format("  {} {}\n", style.Red("bracketed again "), JoinCitations(disputed));
+    if (!step.disputed.empty()) {
+      out += fmt::format("  {} {}\n", style.Red("bracketed again "), JoinCitations(step.disputed));
+    }
     for (const TrendChange& change : step.changes) {
       const Rule* rule = pack.FindRule(change.rule_id);
       if (rule != nullptr && rule->topic == kProgressTopic) continue;

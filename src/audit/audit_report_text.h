@@ -15,10 +15,6 @@
 
 namespace tw::audit {
 
-// Rules of this topic measure agreement (brackets); trend reports sum their changes up in one
-// line ("agreed: Arts. 5, 7 and 11") instead of one line per article.
-inline constexpr std::string_view kProgressTopic = "progress";
-
 struct AuditTextOptions {
   bool color = false;
   bool scorecard_only = false;  // the demo prints scorecards; the findings are in the HTML

@@ -244,6 +244,13 @@ AuditTrend MakeAuditTrend(const std::vector<AuditedDraft>& drafts, const RulePac
   }
   for (std::size_t i = 1; i < drafts.size(); ++i) {
     TrendStep step = CompareDrafts(drafts[i - 1], drafts[i], alignment);
+    for (const TrendChange& change : step.changes) {
+      const Rule* rule = pack.FindRule(change.rule_id);
+      if (rule == nullptr || rule->topic != kProgressTopic) continue;
+      const ScorecardArticle article{change.new_path, change.new_citation, change.heading};
+      if (change.direction == TrendDirection::kBetter) step.agreed.push_back(article);
+      if (change.direction == TrendDirection::kWorse) step.disputed.push_back(article);
+    }
     step.old_cite = trend.scorecards[i - 1].cite;
     step.new_cite = trend.scorecards[i].cite;
     trend.steps.push_back(std::move(step));

@@ -50,6 +50,10 @@ struct TrendChange {
   std::vector<std::string> evidence_citations;  // "Art. 22(1)", parallel to `evidence`
 };
 
+// Rules of this topic measure agreement (brackets). Their changes between drafts touch most
+// articles, so a step also sums them up as two lists ("agreed: Arts. 5, 7 and 11").
+inline constexpr std::string_view kProgressTopic = "progress";
+
 // One draft to the next.
 struct TrendStep {
   std::string old_cite;
@@ -57,6 +61,8 @@ struct TrendStep {
   std::vector<TrendChange> changes;  // in the new text's document order, removals last
   int better = 0;
   int worse = 0;
+  std::vector<ScorecardArticle> agreed;    // progress rules now met (brackets lifted)
+  std::vector<ScorecardArticle> disputed;  // progress rules met before, violated now
 };
 
 struct AuditedDraft {

@@ -111,22 +111,15 @@ std::string RenderAuditTrendHtml(const AuditTrend& trend, const RulePack& pack) 
   for (const TrendStep& step : trend.steps) {
     out += fmt::format("<h2>{} → {}</h2>\n<p>{} better, {} worse.</p>\n",
                        Esc(step.old_cite), Esc(step.new_cite), step.better, step.worse);
-    std::vector<ScorecardArticle> agreed, disputed;
-    for (const TrendChange& change : step.changes) {
-      const Rule* rule = pack.FindRule(change.rule_id);
-      if (rule == nullptr || rule->topic != kProgressTopic) continue;
-      if (change.direction == TrendDirection::kBetter) agreed.push_back({change.new_path, change.new_citation, ""});
-      if (change.direction == TrendDirection::kWorse) disputed.push_back({change.new_path, change.new_citation, ""});
-    }
-    if (!agreed.empty() || !disputed.empty()) {
+    if (!step.agreed.empty() || !step.disputed.empty()) {
       out += "<dl class=\"facts\">\n";
-      if (!agreed.empty()) {
+      if (!step.agreed.empty()) {
         out += fmt::format("<div><dt>Brackets lifted (agreed)</dt><dd>{}</dd></div>\n",
-                           Esc(JoinCitations(agreed)));
+                           Esc(JoinCitations(step.agreed)));
       }
-      if (!disputed.empty()) {
+      if (!step.disputed.empty()) {
         out += fmt::format("<div><dt>Bracketed again</dt><dd>{}</dd></div>\n",
-                           Esc(JoinCitations(disputed)));
+                           Esc(JoinCitations(step.disputed)));
       }
       out += "</dl>\n";
     }

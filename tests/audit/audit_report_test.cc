@@ -11,8 +11,7 @@
 #include "audit/audit_report_markdown.h"
 #include "audit/audit_report_text.h"
 #include "audit/scorecard.h"
-#include "ingest/document_builder.h"
-#include "ingest/reader.h"
+#include "draft_text.h"
 
 namespace tw::audit {
 namespace {
@@ -21,12 +20,9 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 doc::Document Parse(const std::string& text) {
-  absl::StatusOr<doc::SourceText> source =
-      ingest::ReadSource("t.txt", text, ingest::SourceFormat::kText, ingest::ReadOptions{});
-  EXPECT_TRUE(source.ok()) << source.status();
   doc::DocumentMeta meta;
   meta.symbol = "A/AC.1/2";
-  return ingest::BuildDocumentFromSource(*std::move(source), meta);
+  return test_support::ParseDraftText(text, meta);
 }
 
 const std::string kDraft =

@@ -12,8 +12,7 @@
 
 #include "audit/default_pack.h"
 #include "audit/rule_engine.h"
-#include "ingest/document_builder.h"
-#include "ingest/reader.h"
+#include "draft_text.h"
 
 namespace tw::audit {
 namespace {
@@ -298,15 +297,6 @@ std::vector<Case> Cases() {
   };
 }
 
-doc::Document Parse(const std::string& text) {
-  absl::StatusOr<doc::SourceText> source =
-      ingest::ReadSource("case.txt", text, ingest::SourceFormat::kText, ingest::ReadOptions{});
-  EXPECT_TRUE(source.ok()) << source.status();
-  doc::DocumentMeta meta;
-  meta.source_name = "case.txt";
-  return ingest::BuildDocumentFromSource(*std::move(source), meta);
-}
-
 const RuleEngine& Engine() {
   static const RuleEngine* engine = [] {
     absl::StatusOr<RulePack> pack = LoadDefaultPack();
@@ -323,7 +313,7 @@ class DefaultPackRuleTest : public testing::TestWithParam<Case> {};
 TEST_P(DefaultPackRuleTest, Outcome) {
   const Case& test_case = GetParam();
   ASSERT_NE(Engine().pack().FindRule(test_case.rule), nullptr) << test_case.rule;
-  const doc::Document document = Parse(test_case.text);
+  const doc::Document document = test_support::ParseDraftText(test_case.text);
   ASSERT_TRUE(test_case.path.empty() || doc::FindProvision(document.root, test_case.path) != nullptr)
       << "the case's draft has no " << test_case.path;
   const AuditResult result = Engine().Evaluate(document);

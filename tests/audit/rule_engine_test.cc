@@ -22,6 +22,7 @@
 #include "doc/document.h"
 #include "ingest/document_builder.h"
 #include "ingest/reader.h"
+#include "draft_text.h"
 
 namespace tw::audit {
 namespace {
@@ -70,16 +71,7 @@ constexpr std::string_view kDraft =
     "4.";
 
 doc::Document ParseText(std::string_view text) {
-  ingest::ReadOptions options;
-  options.limits.max_file_bytes =
-      std::max(options.limits.max_file_bytes, text.size() + 1);
-  absl::StatusOr<doc::SourceText> source = ingest::ReadSource(
-      "test.txt", text, ingest::SourceFormat::kText, options);
-  EXPECT_TRUE(source.ok()) << source.status();
-  if (!source.ok())
-    return {};
-  return ingest::BuildDocumentFromSource(*std::move(source),
-                                         doc::DocumentMeta{});
+  return test_support::ParseDraftText(text);
 }
 
 const doc::Document &Draft() {

@@ -16,12 +16,11 @@ using nlohmann::json;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-std::string Demo(const std::string& name) { return (SourceDir() / "demo" / name).string(); }
 std::string Un() { return (CorpusDir() / "un-cybercrime-convention-2024.txt").string(); }
 
 TEST(AuditCliTest, TextScorecardAndProblems) {
   TempDir dir;
-  RunResult run = Tw(dir / "t.db", {"audit", Demo("draft1.txt")});
+  RunResult run = Tw(dir / "t.db", {"audit", DemoFile("draft1.txt")});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("Breadth: 11 offence articles"));
   EXPECT_THAT(run.out, HasSubstr("Content or speech offence"));
@@ -59,7 +58,7 @@ TEST(AuditCliTest, JsonEvidenceIsTheStoredText) {
 TEST(AuditCliTest, FailOnSeverityExitsOne) {
   TempDir dir;
   // Draft 1 leaves its content offences without a freedom-of-expression limit: critical.
-  RunResult critical = Tw(dir / "t.db", {"audit", Demo("draft1.txt"), "--fail-on", "critical"});
+  RunResult critical = Tw(dir / "t.db", {"audit", DemoFile("draft1.txt"), "--fail-on", "critical"});
   EXPECT_EQ(critical.exit_code, 1) << critical.err;
   // The UN convention's critical rules are all met.
   RunResult un = Tw(dir / "t.db", {"audit", Un(), "--fail-on", "critical", "--scorecard"});
@@ -72,7 +71,7 @@ TEST(AuditCliTest, EveryFormatToAFile) {
   TempDir dir;
   for (const std::string format : {"md", "html", "csv", "json"}) {
     const auto out = dir / ("audit." + format);
-    RunResult run = Tw(dir / "t.db", {"audit", Demo("draft3.txt"), "--format", format,
+    RunResult run = Tw(dir / "t.db", {"audit", DemoFile("draft3.txt"), "--format", format,
                                       "--out", out.string()});
     ASSERT_EQ(run.exit_code, 0) << format << ": " << run.err;
     const std::string bytes = ReadFile(out);
@@ -97,7 +96,7 @@ TEST(AuditCliTest, BadPackIsOneLineWithPosition) {
   const auto pack = dir / "bad.yaml";
   WriteFile(pack, "pack: bad\nrules:\n  - id: r1\n    title: T\n    severity: high\n"
                   "    select:\n      heading: \"re: (unclosed\"\n    assigns: x\n");
-  RunResult run = Tw(dir / "t.db", {"audit", Demo("draft1.txt"), "--pack", pack.string()});
+  RunResult run = Tw(dir / "t.db", {"audit", DemoFile("draft1.txt"), "--pack", pack.string()});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr(pack.string() + ":7:"));
   EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
@@ -106,8 +105,8 @@ TEST(AuditCliTest, BadPackIsOneLineWithPosition) {
 
 TEST(AuditCliTest, TrendAcrossTheDemoDrafts) {
   TempDir dir;
-  RunResult run = Tw(dir / "t.db", {"--json", "audit-trend", Demo("draft1.txt"),
-                                    Demo("draft2.txt"), Demo("draft3.txt")});
+  RunResult run = Tw(dir / "t.db", {"--json", "audit-trend", DemoFile("draft1.txt"),
+                                    DemoFile("draft2.txt"), DemoFile("draft3.txt")});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const json trend = json::parse(run.out);
   ASSERT_EQ(trend["scorecards"].size(), 3u);
@@ -119,10 +118,10 @@ TEST(AuditCliTest, TrendAcrossTheDemoDrafts) {
   for (const json& step : trend["steps"]) better += step["better"].get<int>();
   EXPECT_GT(better, 0);
 
-  RunResult text = Tw(dir / "t.db", {"audit-trend", Demo("draft1.txt"), Demo("draft3.txt")});
+  RunResult text = Tw(dir / "t.db", {"audit-trend", DemoFile("draft1.txt"), DemoFile("draft3.txt")});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_THAT(text.out, HasSubstr("no longer Content or speech offence"));
-  RunResult one = Tw(dir / "t.db", {"audit-trend", Demo("draft1.txt")});
+  RunResult one = Tw(dir / "t.db", {"audit-trend", DemoFile("draft1.txt")});
   EXPECT_EQ(one.exit_code, 2);
 }
 

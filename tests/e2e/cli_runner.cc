@@ -76,6 +76,8 @@ std::string ToolBinary(const std::string& name) {
 std::filesystem::path CorpusDir() { return TW_CORPUS_DIR; }
 std::filesystem::path SourceDir() { return TW_SOURCE_DIR; }
 
+std::string DemoFile(const std::string& name) { return (SourceDir() / "demo" / name).string(); }
+
 TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "tw-e2e-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");

@@ -25,6 +25,8 @@ std::string TreatywatchBinary();
 std::string ToolBinary(const std::string& name);  // tools/<name>
 std::filesystem::path CorpusDir();
 std::filesystem::path SourceDir();
+// A file of the demo corpus (demo/NAME in the source tree).
+std::string DemoFile(const std::string& name);
 
 // A temp folder removed when the object dies.
 class TempDir {

@@ -17,14 +17,13 @@ using nlohmann::json;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-std::string Demo(const std::string& name) { return (SourceDir() / "demo" / name).string(); }
 
 // A database holding the demo's three drafts as one version chain.
 void IngestChain(const std::filesystem::path& db) {
   const std::string files[] = {"draft1.txt", "draft2.txt", "draft3.txt"};
   const std::string symbols[] = {"A/AC.999/3", "A/AC.999/3/Rev.1", "A/AC.999/L.2"};
   for (int k = 0; k < 3; ++k) {
-    RunResult run = Tw(db, {"ingest", Demo(files[k]), "--symbol", symbols[k], "--kind", "draft",
+    RunResult run = Tw(db, {"ingest", DemoFile(files[k]), "--symbol", symbols[k], "--kind", "draft",
                             "--instrument", "Convention on Cooperation against Computer Crime"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
   }
@@ -42,7 +41,7 @@ const json* ChangeWithOld(const json& diff, const std::string& path) {
 TEST(CompareCliTest, DiffOfTwoFilesNeedsNoDatabase) {
   TempDir dir;
   RunResult run = Tw(dir / "never-created.db",
-                     {"--json", "diff", Demo("draft1.txt"), Demo("draft2.txt")});
+                     {"--json", "diff", DemoFile("draft1.txt"), DemoFile("draft2.txt")});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const json diff = json::parse(run.out);
   EXPECT_EQ(diff["summary"]["articles_old"], 40);
@@ -62,7 +61,7 @@ TEST(CompareCliTest, DiffOfTwoFilesNeedsNoDatabase) {
 
 TEST(CompareCliTest, TextReportSpeaksLikeANegotiator) {
   TempDir dir;
-  RunResult run = Tw(dir / "t.db", {"diff", Demo("draft1.txt"), Demo("draft2.txt")});
+  RunResult run = Tw(dir / "t.db", {"diff", DemoFile("draft1.txt"), DemoFile("draft2.txt")});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("Art. 4 was split into Arts. 5 and 5 bis"));
   EXPECT_THAT(run.out, HasSubstr("Arts. 17 and 18 were joined into Art. 19"));
@@ -107,7 +106,7 @@ TEST(CompareCliTest, ReportsAreWrittenWholeToFiles) {
   TempDir dir;
   for (const std::string format : {"html", "md", "docx", "json"}) {
     const auto out = dir / ("redline." + format);
-    RunResult run = Tw(dir / "t.db", {"diff", Demo("draft2.txt"), Demo("draft3.txt"), "--format",
+    RunResult run = Tw(dir / "t.db", {"diff", DemoFile("draft2.txt"), DemoFile("draft3.txt"), "--format",
                                       format, "--out", out.string()});
     ASSERT_EQ(run.exit_code, 0) << format << ": " << run.err;
     EXPECT_THAT(run.err, HasSubstr("wrote"));
@@ -150,22 +149,22 @@ TEST(CompareCliTest, CrosswalkOfTheUnConventionAgainstBudapest) {
 
 TEST(CompareCliTest, BadInputIsOneLineAndExitTwo) {
   TempDir dir;
-  RunResult missing = Tw(dir / "t.db", {"diff", "A/NOPE/1", Demo("draft1.txt")});
+  RunResult missing = Tw(dir / "t.db", {"diff", "A/NOPE/1", DemoFile("draft1.txt")});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.err, StartsWith("treatywatch: "));
   EXPECT_EQ(std::count(missing.err.begin(), missing.err.end(), '\n'), 1);
 
   WriteFile(dir / "bad.txt", std::string("Article 1\n\xff\xfe broken\n"));
-  RunResult invalid = Tw(dir / "t.db", {"diff", (dir / "bad.txt").string(), Demo("draft1.txt")});
+  RunResult invalid = Tw(dir / "t.db", {"diff", (dir / "bad.txt").string(), DemoFile("draft1.txt")});
   EXPECT_EQ(invalid.exit_code, 2);
   EXPECT_THAT(invalid.err, HasSubstr("bad.txt"));
 
-  RunResult article = Tw(dir / "t.db", {"diff", Demo("draft1.txt"), Demo("draft2.txt"),
+  RunResult article = Tw(dir / "t.db", {"diff", DemoFile("draft1.txt"), DemoFile("draft2.txt"),
                                         "--article", "art99"});
   EXPECT_EQ(article.exit_code, 2);
   EXPECT_THAT(article.err, HasSubstr("art99"));
 
-  RunResult unwritable = Tw(dir / "t.db", {"diff", Demo("draft1.txt"), Demo("draft2.txt"),
+  RunResult unwritable = Tw(dir / "t.db", {"diff", DemoFile("draft1.txt"), DemoFile("draft2.txt"),
                                            "--out", "/nonexistent-folder/x.html", "--format", "html"});
   EXPECT_EQ(unwritable.exit_code, 2);
   EXPECT_THAT(unwritable.err, HasSubstr("/nonexistent-folder/x.html"));
