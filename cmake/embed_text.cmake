@@ -10,8 +10,10 @@ file(WRITE "${OUTPUT}.tmp"
 "// Generated from ${INPUT} by cmake/embed_text.cmake; do not edit.\n"
 "#include <string_view>\n\n"
 "namespace ${NAMESPACE} {\n\n"
-"namespace {\nconstexpr char kBytes[${size} + 1] = {\n${array}0};\n}  // namespace\n\n"
-"std::string_view ${SYMBOL}() { return std::string_view(kBytes, ${size}); }\n\n"
+"namespace {\n// unsigned: bytes of UTF-8 text above 0x7f would narrow into a char.\n"
+"constexpr unsigned char kBytes[${size} + 1] = {\n${array}0};\n}  // namespace\n\n"
+"std::string_view ${SYMBOL}() {\n"
+"  return std::string_view(reinterpret_cast<const char*>(kBytes), ${size});\n}\n\n"
 "}  // namespace ${NAMESPACE}\n")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUTPUT}.tmp")

@@ -17,6 +17,12 @@ void RegisterDiffCommand(CLI::App& app, CliContext& context);
 void RegisterCrosswalkCommand(CLI::App& app, CliContext& context);
 void RegisterHistoryCommand(CLI::App& app, CliContext& context);
 void RegisterAuditCommands(CLI::App& app, CliContext& context);  // audit, audit-trend
+void RegisterActorsCommand(CLI::App& app, CliContext& context);
+void RegisterSessionCommand(CLI::App& app, CliContext& context);
+void RegisterStatementCommand(CLI::App& app, CliContext& context);
+void RegisterPositionCommand(CLI::App& app, CliContext& context);
+void RegisterVoteCommand(CLI::App& app, CliContext& context);
+void RegisterCoalitionsCommands(CLI::App& app, CliContext& context);  // coalitions, project-vote
 
 }  // namespace tw::cli
 

@@ -27,6 +27,12 @@ int main(int argc, char** argv) {
   tw::cli::RegisterCrosswalkCommand(app, context);
   tw::cli::RegisterHistoryCommand(app, context);
   tw::cli::RegisterAuditCommands(app, context);
+  tw::cli::RegisterActorsCommand(app, context);
+  tw::cli::RegisterSessionCommand(app, context);
+  tw::cli::RegisterStatementCommand(app, context);
+  tw::cli::RegisterPositionCommand(app, context);
+  tw::cli::RegisterVoteCommand(app, context);
+  tw::cli::RegisterCoalitionsCommands(app, context);
 
   // The one exception boundary of the CLI: libraries may throw, users get one line.
   try {

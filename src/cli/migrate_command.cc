@@ -2,6 +2,7 @@
 // into another (typically a laptop's SQLite file into the coalition's PostgreSQL), keeping ids,
 // versions and ingest times, then compares the two stores table by table and exits 2 when
 // they differ. Safe to re-run: what is already there is skipped (store/store_copy.h).
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -55,6 +56,16 @@ nlohmann::json ReportJson(const store::StoreCopyReport& report, const std::strin
           {"documents", report.documents},
           {"documents_copied", report.documents_copied},
           {"documents_present", report.documents_present},
+          {"actors", report.actors},
+          {"actors_copied", report.actors_copied},
+          {"sessions", report.sessions},
+          {"sessions_copied", report.sessions_copied},
+          {"statements", report.statements},
+          {"statements_copied", report.statements_copied},
+          {"positions", report.positions},
+          {"positions_copied", report.positions_copied},
+          {"votes", report.votes},
+          {"votes_copied", report.votes_copied},
           {"verified", report.Verified()},
           {"tables", tables}};
 }
@@ -62,9 +73,13 @@ nlohmann::json ReportJson(const store::StoreCopyReport& report, const std::strin
 void PrintReport(const CliContext& context, const store::StoreCopyReport& report,
                  const std::string& from, const std::string& to) {
   std::cout << fmt::format("migrate: {} -> {}\n", from, to);
-  if (report.documents_copied == 0 && report.instruments_copied == 0) {
+  const int record_copied = report.actors_copied + report.sessions_copied +
+                            report.statements_copied + report.positions_copied +
+                            report.votes_copied;
+  if (report.documents_copied == 0 && report.instruments_copied == 0 && record_copied == 0) {
     std::cout << fmt::format(
-        "nothing to copy: all {} documents and {} instruments are already in the destination\n",
+        "nothing to copy: all {} documents, {} instruments and the negotiation record are "
+        "already in the destination\n",
         report.documents, report.instruments);
   } else {
     std::cout << fmt::format("copied {} of {} documents and {} of {} instruments ({} documents "
@@ -72,13 +87,23 @@ void PrintReport(const CliContext& context, const store::StoreCopyReport& report
                              report.documents_copied, report.documents,
                              report.instruments_copied, report.instruments,
                              report.documents_present);
+    std::cout << fmt::format("copied the negotiation record: {} of {} actors, {} of {} sessions, "
+                             "{} of {} statements, {} of {} positions, {} of {} votes\n",
+                             report.actors_copied, report.actors, report.sessions_copied,
+                             report.sessions, report.statements_copied, report.statements,
+                             report.positions_copied, report.positions, report.votes_copied,
+                             report.votes);
+  }
+  std::size_t width = 5;
+  for (const store::TableComparison& table : report.tables) {
+    width = std::max(width, table.source.table.size());
   }
   std::cout << "\n"
-            << context.Bold(fmt::format("{:<18} {:>12} {:>12}  {:<12}  {:<12}", "table",
+            << context.Bold(fmt::format("{:<{}} {:>12} {:>12}  {:<12}  {:<12}", "table", width,
                                         "source rows", "dest rows", "source sha", "dest sha"))
             << "\n";
   for (const store::TableComparison& table : report.tables) {
-    std::cout << fmt::format("{:<18} {:>12} {:>12}  {:<12}  {:<12}  {}\n", table.source.table,
+    std::cout << fmt::format("{:<{}} {:>12} {:>12}  {:<12}  {:<12}  {}\n", table.source.table, width,
                              table.source.rows, table.destination.rows,
                              Short(table.source.sha256), Short(table.destination.sha256),
                              table.Matches() ? "same" : context.Highlight("DIFFERENT"));

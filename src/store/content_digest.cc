@@ -53,13 +53,75 @@ constexpr std::array<DigestColumn, 3> kDocumentAuthors = {{
     {"actor", T::kText},
 }};
 
-constexpr std::array<DigestTableSpec, 6> kTables = {{
+// The negotiation record (migration 3 of both schemas).
+constexpr std::array<DigestColumn, 6> kSessions = {{
+    {"instrument", T::kText}, {"number", T::kInteger},  {"title", T::kText},
+    {"start_date", T::kText}, {"end_date", T::kText},   {"venue", T::kText},
+}};
+constexpr std::array<DigestColumn, 4> kAgendaItems = {{
+    {"instrument", T::kText},
+    {"session_number", T::kInteger},
+    {"ordinal", T::kInteger},
+    {"text", T::kText},
+}};
+constexpr std::array<DigestColumn, 8> kStatements = {{
+    {"id", T::kInteger},         {"actor", T::kText},
+    {"session", T::kInteger},    {"agenda_item", T::kText},
+    {"date", T::kText},          {"text", T::kText},
+    {"source_url", T::kText},    {"document_id", T::kNullableInteger},
+}};
+constexpr std::array<DigestColumn, 3> kStatementCitations = {{
+    {"statement_id", T::kInteger},
+    {"ordinal", T::kInteger},
+    {"path", T::kText},
+}};
+constexpr std::array<DigestColumn, 8> kPositions = {{
+    {"id", T::kInteger},      {"actor", T::kText},       {"subject", T::kText},
+    {"stance", T::kText},     {"date", T::kText},        {"source_kind", T::kText},
+    {"source", T::kText},     {"note", T::kText},
+}};
+constexpr std::array<DigestColumn, 4> kVotes = {{
+    {"symbol", T::kText},
+    {"body", T::kText},
+    {"date", T::kText},
+    {"question", T::kText},
+}};
+constexpr std::array<DigestColumn, 3> kBallots = {{
+    {"vote_symbol", T::kText},
+    {"actor", T::kText},
+    {"ballot", T::kText},
+}};
+constexpr std::array<DigestColumn, 6> kActors = {{
+    {"id", T::kText},   {"kind", T::kText}, {"name", T::kText},
+    {"iso3", T::kText}, {"iso2", T::kText}, {"regional_group", T::kText},
+}};
+constexpr std::array<DigestColumn, 3> kActorAliases = {{
+    {"actor_id", T::kText},
+    {"ordinal", T::kInteger},
+    {"alias", T::kText},
+}};
+constexpr std::array<DigestColumn, 2> kGroupMembers = {{
+    {"group_id", T::kText},
+    {"member_id", T::kText},
+}};
+
+constexpr std::array<DigestTableSpec, 16> kTables = {{
     {"documents", kDocuments, "id"},
     {"provisions", kProvisions, "document_id, ordinal"},
     {"cross_references", kCrossReferences, "document_id, ordinal"},
     {"parse_warnings", kParseWarnings, "document_id, ordinal"},
     {"instruments", kInstruments, "id"},
     {"document_authors", kDocumentAuthors, "document_id, position"},
+    {"sessions", kSessions, "instrument, number"},
+    {"agenda_items", kAgendaItems, "instrument, session_number, ordinal"},
+    {"statements", kStatements, "id"},
+    {"statement_citations", kStatementCitations, "statement_id, ordinal"},
+    {"positions", kPositions, "id"},
+    {"votes", kVotes, "symbol"},
+    {"ballots", kBallots, "vote_symbol, actor"},
+    {"actors", kActors, "id"},
+    {"actor_aliases", kActorAliases, "actor_id, ordinal"},
+    {"group_members", kGroupMembers, "group_id, member_id"},
 }};
 
 }  // namespace

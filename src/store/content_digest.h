@@ -2,12 +2,13 @@
 // whatever their backends: `treatywatch migrate` prints and compares these digests to prove a
 // copy complete.
 //
-// The content is what users put in, not what a backend derives from it: the tables and
-// columns listed by DigestTableSpecs() (the full-text indexes are left out), every row in the
-// order of its integer key, so both backends read rows in the same order whatever their
-// collations. A row is encoded as a compact JSON array of its values in the listed column
-// order — integers as numbers (booleans as 0/1), text as strings, NULL as null — followed by a
-// newline, and the digest is the SHA-256 (libsodium) of those lines:
+// The content is what users put in, not what a backend derives from it: the tables and columns
+// listed by DigestTableSpecs() (the full-text indexes are left out), every row in the order of its
+// key: integers, or text both schemas compare byte by byte (SQLite's BINARY, PostgreSQL's COLLATE
+// "C" on those columns), so both backends read rows in the same order whatever the database's
+// locale. A row is encoded as a compact JSON array of its values in the listed column order —
+// integers as numbers (booleans as 0/1), text as strings, NULL as null — followed by a newline, and
+// the digest is the SHA-256 (libsodium) of those lines:
 //   [7,null,0,"A/AC.291/22","Draft convention","draft",...]\n
 // A backend runs DigestSelectSql(spec, ...) and hands each value, typed, to a TableDigester.
 // Thread safety: the specs are constants; a TableDigester is used by one thread.
@@ -41,10 +42,12 @@ struct DigestColumn {
 struct DigestTableSpec {
   std::string_view table;
   std::span<const DigestColumn> columns;
-  std::string_view order_by;  // integer key columns
+  std::string_view order_by;  // key columns: integers, or byte-ordered text
 };
 
-// documents, provisions, cross_references, parse_warnings, instruments, document_authors.
+// documents, provisions, cross_references, parse_warnings, instruments, document_authors, then
+// the negotiation record: sessions, agenda_items, statements, statement_citations, positions,
+// votes, ballots, actors, actor_aliases, group_members.
 std::span<const DigestTableSpec> DigestTableSpecs();
 
 // "SELECT <columns> FROM <table> ORDER BY <key>". `expression` may replace a column by an

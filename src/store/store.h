@@ -1,7 +1,9 @@
 // Store: the durable record of instruments, documents, provisions and cross-references, with
-// full-text search. One interface, two implementations: SQLite (embedded, the default on a
-// laptop) and PostgreSQL (a coalition's shared server). Everything above the store is
-// written against this interface only; nothing above it knows SQL.
+// full-text search, and the record of the negotiation around them (sessions, statements, positions,
+// recorded votes, user-defined actors: negotiation/records.h, actor.h). One interface, two
+// implementations: SQLite (embedded, the default on a laptop) and PostgreSQL (a coalition's shared
+// server). Everything above the store is written against this interface only; nothing above it
+// knows SQL.
 //
 // Guarantees every implementation gives:
 //   * schema migrations are versioned and applied when the store is opened;
@@ -23,6 +25,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "doc/document.h"
+#include "store/negotiation_record.h"
+#include "negotiation/actor.h"
+#include "negotiation/records.h"
 
 namespace tw::store {
 
@@ -64,7 +69,9 @@ struct TableDigest {
   std::string sha256;    // lowercase hex
 };
 
-class Store {
+// Store is a NegotiationRecord too (store/negotiation_record.h): each backend implements the
+// record in a class of its own and mixes it in, so no backend forwards the record's operations.
+class Store : public virtual NegotiationRecord {
  public:
   virtual ~Store() = default;
 

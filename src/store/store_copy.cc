@@ -1,10 +1,127 @@
 #include "store/store_copy.h"
 
+#include <algorithm>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
 
+#include "store/negotiation_rows.h"
+
 namespace tw::store {
+namespace {
+
+absl::Status OtherContent(std::string_view what) {
+  return absl::FailedPreconditionError(fmt::format(
+      "cannot copy {}: the destination holds another one under that key; copy into an empty "
+      "store",
+      what));
+}
+
+absl::Status CopyActors(Store& source, Store& destination, StoreCopyReport& report) {
+  absl::StatusOr<std::vector<negotiation::Actor>> from = source.ListActors();
+  if (!from.ok()) return from.status();
+  absl::StatusOr<std::vector<negotiation::Actor>> there = destination.ListActors();
+  if (!there.ok()) return there.status();
+  report.actors = static_cast<int>(from->size());
+  for (const negotiation::Actor& actor : *from) {
+    const auto held = std::find_if(there->begin(), there->end(),
+                                   [&](const negotiation::Actor& a) { return a.id == actor.id; });
+    if (held != there->end()) {
+      if (SameActor(*held, actor)) continue;
+      return OtherContent(fmt::format("actor '{}'", actor.id));
+    }
+    if (absl::Status s = destination.PutActor(actor); !s.ok()) return s;
+    ++report.actors_copied;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CopySessions(Store& source, Store& destination, StoreCopyReport& report) {
+  absl::StatusOr<std::vector<negotiation::Session>> from = source.ListSessions();
+  if (!from.ok()) return from.status();
+  absl::StatusOr<std::vector<negotiation::Session>> there = destination.ListSessions();
+  if (!there.ok()) return there.status();
+  report.sessions = static_cast<int>(from->size());
+  for (const negotiation::Session& session : *from) {
+    const auto held =
+        std::find_if(there->begin(), there->end(), [&](const negotiation::Session& s) {
+          return s.instrument == session.instrument && s.number == session.number;
+        });
+    if (held != there->end()) {
+      if (SameSession(*held, session)) continue;
+      return OtherContent(fmt::format("session {} of '{}'", session.number, session.instrument));
+    }
+    if (absl::Status s = destination.PutSession(session); !s.ok()) return s;
+    ++report.sessions_copied;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CopyVotes(Store& source, Store& destination, StoreCopyReport& report) {
+  absl::StatusOr<std::vector<negotiation::RecordedVote>> from = source.ListVotes();
+  if (!from.ok()) return from.status();
+  report.votes = static_cast<int>(from->size());
+  for (const negotiation::RecordedVote& vote : *from) {
+    absl::StatusOr<std::optional<negotiation::RecordedVote>> held =
+        destination.LoadVote(vote.symbol);
+    if (!held.ok()) return held.status();
+    if (held->has_value()) {
+      if (SameVote(**held, vote)) continue;
+      return OtherContent(fmt::format("vote '{}'", vote.symbol));
+    }
+    if (absl::Status s = destination.PutVote(vote, /*replace=*/false); !s.ok()) return s;
+    ++report.votes_copied;
+  }
+  return absl::OkStatus();
+}
+
+// Statements or positions in batches of kCopyBatchRows, one import transaction each.
+template <typename Row, typename Import>
+absl::Status ImportInBatches(const std::vector<Row>& rows, const Import& import, int& copied) {
+  for (std::size_t begin = 0; begin < rows.size(); begin += kCopyBatchRows) {
+    const std::size_t end = std::min(rows.size(), begin + kCopyBatchRows);
+    const std::vector<Row> batch(rows.begin() + static_cast<std::ptrdiff_t>(begin),
+                                 rows.begin() + static_cast<std::ptrdiff_t>(end));
+    absl::StatusOr<int> stored = import(batch);
+    if (!stored.ok()) return stored.status();
+    copied += *stored;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CopyNegotiationRecord(Store& source, Store& destination, StoreCopyReport& report) {
+  if (absl::Status s = CopyActors(source, destination, report); !s.ok()) return s;
+  if (absl::Status s = CopySessions(source, destination, report); !s.ok()) return s;
+
+  absl::StatusOr<std::vector<negotiation::Statement>> statements =
+      source.ListStatements(StatementFilter{});
+  if (!statements.ok()) return statements.status();
+  report.statements = static_cast<int>(statements->size());
+  absl::Status imported = ImportInBatches(
+      *statements,
+      [&](const std::vector<negotiation::Statement>& batch) {
+        return destination.ImportStatements(batch);
+      },
+      report.statements_copied);
+  if (!imported.ok()) return imported;
+
+  absl::StatusOr<std::vector<negotiation::Position>> positions =
+      source.ListPositions(PositionFilter{});
+  if (!positions.ok()) return positions.status();
+  report.positions = static_cast<int>(positions->size());
+  imported = ImportInBatches(
+      *positions,
+      [&](const std::vector<negotiation::Position>& batch) {
+        return destination.ImportPositions(batch);
+      },
+      report.positions_copied);
+  if (!imported.ok()) return imported;
+
+  return CopyVotes(source, destination, report);
+}
+
+}  // namespace
 
 bool StoreCopyReport::Verified() const {
   if (tables.empty()) return false;
@@ -48,6 +165,8 @@ absl::StatusOr<StoreCopyReport> CopyStore(Store& source, Store& destination,
     ++(imported->already_present ? report.documents_present : report.documents_copied);
   }
   if (progress) progress(metas->size(), metas->size(), "");
+  // After the documents: a statement may name the document it came from.
+  if (absl::Status s = CopyNegotiationRecord(source, destination, report); !s.ok()) return s;
 
   absl::StatusOr<std::vector<TableDigest>> from = source.DigestTables();
   if (!from.ok()) return from.status();

@@ -1,13 +1,20 @@
 // Copying one store into another — every instrument and document, with ids, chain versions and
-// ingest times kept — and proving the copy complete: what `treatywatch migrate` runs to move a
-// laptop's SQLite file onto a coalition's PostgreSQL server (or back, or between any two
-// stores).
+// ingest times kept, and the negotiation record (actors, sessions, statements and positions under
+// their ids, votes) — and proving the copy complete: what `treatywatch migrate` runs to move a
+// laptop's SQLite file onto a coalition's PostgreSQL server (or back, or between any two stores).
 //
 // Each document is copied in its own transaction (Store::ImportDocument), so an interrupted
 // copy leaves only whole documents behind, and running the copy again completes it: documents
 // the destination already holds under the same id are skipped, so a second run copies nothing.
 // A destination holding other content (another document under a copied id, say) is refused
 // with FailedPrecondition before anything of that document is written.
+//
+// The negotiation record follows the documents (a statement may name the transcript it came
+// from): actors, sessions and votes one by one, statements and positions in batches of
+// kCopyBatchRows, each batch one transaction (Store::ImportStatements, ImportPositions). Rows
+// the destination already holds with the same content are skipped; a row whose key (actor id,
+// session, vote symbol, statement or position id) holds other content there is refused with
+// FailedPrecondition, as for documents.
 //
 // Verification reads both stores' table digests (content_digest.h) after copying and compares
 // them table by table: row counts and SHA-256 of the canonical rows. Equal digests mean the
@@ -40,10 +47,25 @@ struct StoreCopyReport {
   int documents = 0;              // in the source
   int documents_copied = 0;       // newly stored in the destination
   int documents_present = 0;      // already there (an earlier run copied them)
+  // The negotiation record: rows in the source, and rows newly stored in the destination.
+  int actors = 0;
+  int actors_copied = 0;
+  int sessions = 0;
+  int sessions_copied = 0;
+  int statements = 0;
+  int statements_copied = 0;
+  int positions = 0;
+  int positions_copied = 0;
+  int votes = 0;
+  int votes_copied = 0;
   std::vector<TableComparison> tables;  // in DigestTableSpecs() order
 
   bool Verified() const;
 };
+
+// Statements or positions per import transaction: bounds one transaction's size on a large
+// record, while keeping round trips few.
+inline constexpr std::size_t kCopyBatchRows = 1000;
 
 // Called before each document with (documents done, documents in total, the document's cite
 // name), and once at the end with done == total.

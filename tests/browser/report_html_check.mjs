@@ -4,7 +4,8 @@
 // in-page link landing on an element (moves are linked both ways), keyboard reach (the first Tab
 // lands on the skip link, which is visible when focused). Saves a full-page screenshot.
 // KIND says which report it is: `redline` (the default; <del>/<ins> and move links), `audit`
-// (a heatmap whose every cell links to its finding) or `trend` (a list of changes).
+// (a heatmap whose every cell links to its finding), `trend` (a list of changes) or `matrix`
+// (the positions or agreement heatmap: every cell carries a letter or number, not only colour).
 //
 //   node tests/browser/report_html_check.mjs REPORT.html SCREENSHOT.png [KIND]
 //
@@ -33,8 +34,8 @@ if (!htmlPath || !screenshotPath) {
   process.stderr.write('usage: node report_html_check.mjs REPORT.html SCREENSHOT.png [KIND]\n');
   process.exit(2);
 }
-if (!['redline', 'audit', 'trend'].includes(kind)) {
-  process.stderr.write(`report_html_check: unknown kind ${kind} (redline, audit, trend)\n`);
+if (!['redline', 'audit', 'trend', 'matrix'].includes(kind)) {
+  process.stderr.write(`report_html_check: unknown kind ${kind} (redline, audit, trend, matrix)\n`);
   process.exit(2);
 }
 if (!existsSync(htmlPath)) fail(`no such file: ${htmlPath}`);
@@ -97,6 +98,9 @@ try {
         .filter((a) => document.getElementById(a.getAttribute('href').slice(1))?.classList
           .contains('finding')).length,
       trendChanges: document.querySelectorAll('.changes > li').length,
+      matrixCells: document.querySelectorAll('.matrix td').length,
+      blankMatrixCells: [...document.querySelectorAll('.matrix td')]
+        .filter((td) => td.textContent.trim() === '').length,
       tableHeaders: document.querySelectorAll('th[scope]').length,
     };
   });
@@ -111,6 +115,12 @@ try {
     }
   }
   if (kind === 'trend' && facts.trendChanges === 0) problems.push('the trend lists no change');
+  if (kind === 'matrix') {
+    if (facts.matrixCells === 0) problems.push('the matrix has no cell');
+    if (facts.blankMatrixCells > 0) {
+      problems.push(`${facts.blankMatrixCells} matrix cells say nothing but their colour`);
+    }
+  }
   if (facts.scripts > 0) problems.push(`${facts.scripts} script, frame, object or image elements`);
   if (facts.brokenLinks.length > 0) {
     problems.push(`links that land nowhere: ${facts.brokenLinks.join(' ')}`);

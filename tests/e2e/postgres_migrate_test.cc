@@ -62,6 +62,28 @@ int IngestDemo(const fs::path& db) {
   return documents;
 }
 
+// The demo's negotiation record: a user group, sessions with agenda items, the third session's
+// transcript split into statements (with their citations), positions and a recorded vote, so that
+// every table of the record has rows to copy and verify.
+void RecordDemoNegotiation(const fs::path& db) {
+  const std::vector<std::vector<std::string>> commands = {
+      {"actors", "add-group", "nordic", "Nordic countries", "--member", "Norway", "--member",
+       "Denmark", "--member", "Finland", "--member", "Iceland", "--member", "Sweden", "--alias",
+       "the Nordics"},
+      {"session", "add", "3", "--title", "Third session", "--start", "2025-09-01", "--end",
+       "2025-09-12", "--venue", "Vienna", "--agenda-item", "General debate"},
+      {"statement", "import", (SourceDir() / "demo/statements/session3-transcript.txt").string(),
+       "--session", "3", "--date", "2025-09-01", "--draft", "A/AC.999/3/Rev.1"},
+      {"position", "import", (SourceDir() / "demo/negotiation/positions.csv").string()},
+      {"vote", "import", (SourceDir() / "demo/negotiation/vote-l2-amend1.csv").string(),
+       "--symbol", "A/AC.999/L.2/Amend.1", "--date", "2026-05-06"},
+  };
+  for (const std::vector<std::string>& command : commands) {
+    const RunResult run = Tw(db, command);
+    EXPECT_EQ(run.exit_code, 0) << command[0] << ": " << run.err;
+  }
+}
+
 // Every text of the shared corpus and the official PDF, in one batch.
 int IngestCorpus(const fs::path& db) {
   std::vector<std::string> args = {"ingest"};
@@ -108,13 +130,19 @@ TEST_F(PostgresMigrateTest, DemoAndCorpusArriveIdenticalAndASecondRunCopiesNothi
   const fs::path laptop = dir_ / "laptop.db";
   const int documents = IngestDemo(laptop) + IngestCorpus(laptop);
   ASSERT_GE(documents, 20);
+  RecordDemoNegotiation(laptop);
 
   const json report = JsonOf(Migrate(laptop, true), "migrate");
   EXPECT_EQ(report["verified"], true) << report.dump(2);
   EXPECT_EQ(report["documents"], documents);
   EXPECT_EQ(report["documents_copied"], documents);
   EXPECT_EQ(report["instruments_copied"], 1);  // the demo's convention
-  ASSERT_EQ(report["tables"].size(), 6u);
+  EXPECT_EQ(report["positions_copied"], 247);
+  EXPECT_EQ(report["votes_copied"], 1);
+  EXPECT_EQ(report["sessions_copied"], 1);
+  EXPECT_EQ(report["actors_copied"], 1);
+  EXPECT_GE(report["statements_copied"], 5);
+  ASSERT_EQ(report["tables"].size(), 16u);
   for (const json& table : report["tables"]) {
     EXPECT_EQ(table["source_rows"], table["destination_rows"]) << table.dump();
     EXPECT_EQ(table["source_sha256"], table["destination_sha256"]) << table.dump();
@@ -144,6 +172,8 @@ TEST_F(PostgresMigrateTest, DemoAndCorpusArriveIdenticalAndASecondRunCopiesNothi
   EXPECT_THAT(again.out, HasSubstr("verified"));
   const json second = JsonOf(Migrate(laptop, true), "second migrate");
   EXPECT_EQ(second["documents_copied"], 0);
+  EXPECT_EQ(second["positions_copied"], 0);
+  EXPECT_EQ(second["statements_copied"], 0);
   EXPECT_EQ(second["documents_present"], documents);
   EXPECT_EQ(second["verified"], true);
 }

@@ -87,8 +87,12 @@ TEST_F(PostgresStoreTest, ServersOpeningANewDatabaseAtOnceMigrateItOnce) {
   for (const absl::Status& outcome : outcomes) EXPECT_TRUE(outcome.ok()) << outcome;
   std::unique_ptr<PgConnection> admin = Admin();
   ASSERT_NE(admin, nullptr);
-  EXPECT_THAT(Column(*admin, "SELECT version FROM schema_migrations ORDER BY version"),
-              ElementsAre("1", "2"));
+  std::vector<std::string> every_version;  // each applied once: "1", "2", ...
+  for (const PgMigration& migration : PostgresSchemaMigrations()) {
+    every_version.push_back(std::to_string(migration.version));
+  }
+  EXPECT_EQ(Column(*admin, "SELECT version FROM schema_migrations ORDER BY version"),
+            every_version);
 }
 
 // The window between "read the version" and "apply the steps" is made wide (a step sleeps),

@@ -77,4 +77,10 @@ absl::StatusOr<std::unique_ptr<Store>> PostgresTestDatabase::Open() {
   return OpenPostgresStore(url_);
 }
 
+absl::Status PostgresTestDatabase::ExecuteSql(std::string_view sql) {
+  absl::StatusOr<std::unique_ptr<PgConnection>> connection = PgConnection::Open(url_);
+  if (!connection.ok()) return connection.status();
+  return (*connection)->Execute(sql);
+}
+
 }  // namespace tw::store::testing

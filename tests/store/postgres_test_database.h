@@ -35,6 +35,7 @@ class PostgresTestDatabase : public TestDatabase {
   ~PostgresTestDatabase() override;
 
   absl::StatusOr<std::unique_ptr<Store>> Open() override;
+  absl::Status ExecuteSql(std::string_view sql) override;
 
   // The store's URL: the server's with ?options=-csearch_path=<schema>.
   const std::string& url() const { return url_; }

@@ -1,8 +1,9 @@
-// Copying a store into another (store/store_copy.h) between every pair of backends, and the
-// Store methods it rests on (ImportInstrument, ImportDocument, DigestTables): ids, versions and
-// ingest times survive, a second copy copies nothing, a destination with other content is
-// refused, and the digests tell equal content from different content. Pairs with an
-// unavailable backend skip, saying why.
+// Copying a store into another (store/store_copy.h) between every pair of backends, and the Store
+// methods it rests on (ImportInstrument, ImportDocument, ImportStatements, ImportPositions,
+// DigestTables): ids, versions and ingest times survive, the negotiation record arrives whole and
+// comes back whole, a second copy copies nothing, a destination with other content is refused, and
+// the digests tell equal content from different content. Pairs with an unavailable backend skip,
+// saying why.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -12,6 +13,7 @@
 #include "store/store_copy.h"
 #include "store_test_documents.h"
 #include "store_test_factory.h"
+#include "store_test_negotiation.h"
 
 namespace tw::store::testing {
 namespace {
@@ -94,7 +96,7 @@ TEST_P(StoreCopyTest, CopiesEveryDocumentWithIdsVersionsAndIngestTimes) {
   EXPECT_EQ(report.instruments, 3);  // the sample convention's, Convention X, Protocol Y
   EXPECT_EQ(report.instruments_copied, 3);
   EXPECT_TRUE(report.Verified());
-  ASSERT_EQ(report.tables.size(), 6u);
+  ASSERT_EQ(report.tables.size(), 16u);
   EXPECT_EQ(report.tables[0].source.table, "documents");
   EXPECT_EQ(report.tables[0].destination.rows, 7);
 
@@ -202,6 +204,123 @@ TEST_P(StoreCopyTest, DigestsSeeEveryDifference) {
   EXPECT_FALSE(report.Verified());
 }
 
+// Everything the lead's `treatywatch migrate` moves: documents and the negotiation record, to
+// the other backend and back into a fresh store of the first, the digests equal at each step.
+TEST_P(StoreCopyTest, CopiesTheNegotiationRecordThereAndBack) {
+  const std::vector<PutResult> puts = FillSource();
+  ASSERT_FALSE(puts.empty());
+  PutSampleRecord(*source_, puts[0].id);
+  const StoreCopyReport report = Copy();
+  EXPECT_TRUE(report.Verified());
+  EXPECT_EQ(report.actors, 2);
+  EXPECT_EQ(report.actors_copied, 2);
+  EXPECT_EQ(report.sessions, 3);
+  EXPECT_EQ(report.sessions_copied, 3);
+  EXPECT_EQ(report.statements, 4);
+  EXPECT_EQ(report.statements_copied, 4);
+  EXPECT_EQ(report.positions, 5);
+  EXPECT_EQ(report.positions_copied, 5);
+  EXPECT_EQ(report.votes, 2);
+  EXPECT_EQ(report.votes_copied, 2);
+  for (const TableComparison& table : report.tables) {
+    EXPECT_GT(table.source.rows, 0) << table.source.table;
+  }
+  EXPECT_EQ(Describe(*destination_->ListStatements({})), Describe(*source_->ListStatements({})));
+  EXPECT_EQ(Describe(*destination_->ListPositions({})), Describe(*source_->ListPositions({})));
+  EXPECT_EQ(Describe(*destination_->ListSessions()), Describe(*source_->ListSessions()));
+  EXPECT_EQ(Describe(*destination_->ListVotes()), Describe(*source_->ListVotes()));
+  EXPECT_EQ(Describe(*destination_->ListActors()), Describe(*source_->ListActors()));
+
+  // And back, into a new store of the source's backend.
+  absl::StatusOr<std::unique_ptr<TestDatabase>> back_database = GetParam().from.create_database();
+  ASSERT_TRUE(back_database.ok()) << back_database.status();
+  absl::StatusOr<std::unique_ptr<Store>> back = (*back_database)->Open();
+  ASSERT_TRUE(back.ok()) << back.status();
+  absl::StatusOr<StoreCopyReport> returned = CopyStore(*destination_, **back);
+  ASSERT_TRUE(returned.ok()) << returned.status();
+  EXPECT_TRUE(returned->Verified());
+  const std::vector<TableDigest> original = *source_->DigestTables();
+  const std::vector<TableDigest> round_trip = *(*back)->DigestTables();
+  ASSERT_EQ(original.size(), round_trip.size());
+  for (std::size_t i = 0; i < original.size(); ++i) {
+    EXPECT_EQ(original[i].rows, round_trip[i].rows) << original[i].table;
+    EXPECT_EQ(original[i].sha256, round_trip[i].sha256) << original[i].table;
+  }
+  back->reset();
+
+  // A second copy stores nothing.
+  const StoreCopyReport again = Copy();
+  EXPECT_TRUE(again.Verified());
+  EXPECT_EQ(again.actors_copied + again.sessions_copied + again.statements_copied +
+                again.positions_copied + again.votes_copied,
+            0);
+  // New rows in the copy take ids after the copied ones.
+  const std::int64_t last = source_->ListStatements({})->back().id;
+  absl::StatusOr<std::vector<std::int64_t>> ids =
+      destination_->PutStatements(SampleStatements(0));
+  ASSERT_TRUE(ids.ok()) << ids.status();
+  for (std::int64_t id : *ids) EXPECT_GT(id, last);
+  absl::StatusOr<std::vector<std::int64_t>> positions =
+      destination_->PutPositions(SamplePositions());
+  ASSERT_TRUE(positions.ok()) << positions.status();
+  EXPECT_GT(positions->front(), 5);
+}
+
+TEST_P(StoreCopyTest, AnInterruptedRecordCopyIsCompletedByTheNextRun) {
+  PutSampleRecord(*source_, 0);
+  const std::vector<negotiation::Statement> statements = *source_->ListStatements({});
+  ASSERT_EQ(statements.size(), 4u);
+  absl::StatusOr<int> imported = destination_->ImportStatements({statements[0], statements[2]});
+  ASSERT_TRUE(imported.ok()) << imported.status();
+  EXPECT_EQ(*imported, 2);
+  EXPECT_EQ(*destination_->ImportStatements({statements[0]}), 0);  // present already
+  const StoreCopyReport report = Copy();
+  EXPECT_TRUE(report.Verified());
+  EXPECT_EQ(report.statements_copied, 2);
+}
+
+TEST_P(StoreCopyTest, RefusesADestinationHoldingOtherRecordRows) {
+  PutSampleRecord(*source_, 0);
+  // Another statement under the id the source's first statement has.
+  std::vector<negotiation::Statement> other = SampleStatements(0);
+  other[0].text = "Something else entirely.";
+  ASSERT_TRUE(destination_->PutStatements(other).ok());
+  absl::StatusOr<StoreCopyReport> report = CopyStore(*source_, *destination_);
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kFailedPrecondition) << report.status();
+  EXPECT_THAT(std::string(report.status().message()), HasSubstr("cannot import statement"));
+  EXPECT_THAT(std::string(report.status().message()), HasSubstr("copy into an empty store"));
+  EXPECT_EQ(destination_->ListStatements({})->size(), 4u);
+
+  negotiation::RecordedVote vote = SampleVote("A/RES/74/247");
+  vote.body = "Third Committee";
+  absl::StatusOr<std::unique_ptr<TestDatabase>> fresh = GetParam().to.create_database();
+  ASSERT_TRUE(fresh.ok()) << fresh.status();
+  absl::StatusOr<std::unique_ptr<Store>> elsewhere = (*fresh)->Open();
+  ASSERT_TRUE(elsewhere.ok()) << elsewhere.status();
+  ASSERT_TRUE((*elsewhere)->PutVote(vote, false).ok());
+  report = CopyStore(*source_, **elsewhere);
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kFailedPrecondition) << report.status();
+  EXPECT_THAT(std::string(report.status().message()), HasSubstr("vote 'A/RES/74/247'"));
+  elsewhere->reset();
+}
+
+TEST_P(StoreCopyTest, DigestsSeeARecordDifference) {
+  PutSampleRecord(*source_, 0);
+  Copy();
+  negotiation::Position later = SamplePositions()[0];
+  later.stance = negotiation::Stance::kSupport;
+  later.date = "2024-01-01";
+  ASSERT_TRUE(destination_->PutPositions({later}).ok());
+  const std::vector<TableDigest> from = *source_->DigestTables();
+  const std::vector<TableDigest> to = *destination_->DigestTables();
+  ASSERT_EQ(from.size(), to.size());
+  std::vector<std::string> differing;
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    if (from[i].sha256 != to[i].sha256) differing.push_back(from[i].table);
+  }
+  EXPECT_EQ(differing, std::vector<std::string>{"positions"});
+}
+
 TEST_P(StoreCopyTest, EmptyStoresHaveEqualDigests) {
   const StoreCopyReport report = Copy();
   EXPECT_EQ(report.documents, 0);
@@ -238,7 +357,7 @@ TEST(TableDigesterTest, DigestsCanonicalJsonLines) {
 }
 
 TEST(TableDigesterTest, SelectsTheListedColumnsInKeyOrder) {
-  ASSERT_EQ(DigestTableSpecs().size(), 6u);
+  ASSERT_EQ(DigestTableSpecs().size(), 16u);
   const DigestTableSpec& instruments = DigestTableSpecs()[4];
   EXPECT_EQ(DigestSelectSql(instruments), "SELECT id, name FROM instruments ORDER BY id");
   EXPECT_EQ(DigestSelectSql(instruments,

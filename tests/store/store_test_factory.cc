@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "postgres_test_database.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace tw::store::testing {
@@ -25,6 +26,13 @@ TempFolder::~TempFolder() {
 
 absl::StatusOr<std::unique_ptr<Store>> SqliteTestDatabase::Open() {
   return OpenSqliteStore(file().string());
+}
+
+absl::Status SqliteTestDatabase::ExecuteSql(std::string_view sql) {
+  absl::StatusOr<std::unique_ptr<SqliteConnection>> connection =
+      SqliteConnection::Open(file().string());
+  if (!connection.ok()) return connection.status();
+  return (*connection)->Execute(sql);
 }
 
 std::vector<StoreBackend> StoreBackendsUnderTest() {

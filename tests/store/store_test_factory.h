@@ -13,6 +13,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -27,6 +28,9 @@ class TestDatabase {
   virtual ~TestDatabase() = default;  // removes the database
   // A new Store on this database; the first call creates the schema.
   virtual absl::StatusOr<std::unique_ptr<Store>> Open() = 0;
+  // Runs constant SQL (one or more statements) on the database without a Store: a test's way
+  // to put a database in a state no Store call makes, such as an older schema version.
+  virtual absl::Status ExecuteSql(std::string_view sql) = 0;
   StoreFactory Factory() {
     return [this] { return Open(); };
   }
@@ -60,6 +64,7 @@ class TempFolder {
 class SqliteTestDatabase : public TestDatabase {
  public:
   absl::StatusOr<std::unique_ptr<Store>> Open() override;
+  absl::Status ExecuteSql(std::string_view sql) override;
   std::filesystem::path file() const { return folder_.path() / "store.db"; }
 
  private:

@@ -36,6 +36,7 @@
 #include "store/document_rows.h"
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_migrations.h"
+#include "store/postgres/pg_negotiation.h"
 #include "store/postgres/pg_search.h"
 #include "store/postgres/pg_transaction.h"
 #include "store/search_syntax.h"
@@ -214,10 +215,13 @@ std::string AddEllipses(std::string snippet, std::string_view field) {
   return snippet;
 }
 
-class PostgresStore final : public Store {
+// The negotiation record comes from PgNegotiationRecord, mixed in: its methods are the final overriders
+// of Store's NegotiationRecord half. It borrows the connection, which outlives it (the record
+// only keeps the reference; the connection object does not move when its owner pointer does).
+class PostgresStore final : public Store, private PgNegotiationRecord {
  public:
   explicit PostgresStore(std::unique_ptr<PgConnection> connection)
-      : connection_(std::move(connection)) {}
+      : PgNegotiationRecord(*connection), connection_(std::move(connection)) {}
 
   absl::StatusOr<PutResult> PutDocument(const doc::Document& document) override;
   absl::StatusOr<std::optional<doc::DocumentMeta>> FindBySha256(std::string_view sha256) override;
@@ -231,6 +235,7 @@ class PostgresStore final : public Store {
   absl::StatusOr<bool> ImportInstrument(const InstrumentInfo& instrument) override;
   absl::StatusOr<PutResult> ImportDocument(const doc::Document& document) override;
   absl::StatusOr<std::vector<TableDigest>> DigestTables() override;
+
 
  private:
   // Write steps, called inside a write transaction.

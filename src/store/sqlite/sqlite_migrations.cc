@@ -128,9 +128,123 @@ CREATE TRIGGER documents_delete_fts AFTER DELETE ON documents BEGIN
 END;
 )sql";
 
-constexpr std::array<SqliteMigration, 2> kMigrations = {{
+// The negotiation record (negotiation/records.h, actor.h; store/negotiation_rows.h for the
+// stored words the CHECKs list). Text keys compare byte by byte (BINARY, SQLite's default),
+// the order PostgreSQL's COLLATE "C" gives, so both list and digest rows in one order.
+// Statements and positions have integer ids that a copy keeps; the rest are keyed by what
+// users name them by. A statement's cited paths are rows, indexed by path, so that "every
+// statement on art24" is a range scan (negotiation_rows.h CitedPathRangeBegin).
+constexpr std::string_view kNegotiationRecord = R"sql(
+CREATE TABLE sessions (
+  instrument TEXT NOT NULL DEFAULT '',
+  number     INTEGER NOT NULL CHECK (number >= 1),
+  title      TEXT NOT NULL DEFAULT '',
+  start_date TEXT NOT NULL DEFAULT ''
+             CHECK (start_date = ''
+                    OR start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  end_date   TEXT NOT NULL DEFAULT ''
+             CHECK (end_date = '' OR end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  venue      TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (instrument, number)
+);
+
+CREATE TABLE agenda_items (
+  instrument     TEXT NOT NULL,
+  session_number INTEGER NOT NULL,
+  ordinal        INTEGER NOT NULL CHECK (ordinal >= 0),
+  text           TEXT NOT NULL,
+  PRIMARY KEY (instrument, session_number, ordinal),
+  FOREIGN KEY (instrument, session_number) REFERENCES sessions (instrument, number)
+    ON DELETE CASCADE
+);
+
+CREATE TABLE statements (
+  id          INTEGER PRIMARY KEY,
+  actor       TEXT NOT NULL CHECK (actor <> ''),
+  session     INTEGER NOT NULL DEFAULT 0 CHECK (session >= 0),
+  agenda_item TEXT NOT NULL DEFAULT '',
+  date        TEXT NOT NULL DEFAULT ''
+              CHECK (date = '' OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  text        TEXT NOT NULL,
+  source_url  TEXT NOT NULL DEFAULT '',
+  -- NULL when the statement came from no stored document
+  document_id INTEGER REFERENCES documents(id)
+);
+CREATE INDEX statements_date ON statements(date, id);
+CREATE INDEX statements_actor ON statements(actor, date, id);
+CREATE INDEX statements_session ON statements(session, date, id);
+CREATE INDEX statements_document ON statements(document_id);
+
+CREATE TABLE statement_citations (
+  statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+  ordinal      INTEGER NOT NULL CHECK (ordinal >= 0),
+  path         TEXT NOT NULL CHECK (path <> ''),
+  PRIMARY KEY (statement_id, ordinal)
+);
+CREATE INDEX statement_citations_path ON statement_citations(path, statement_id);
+
+-- Append-only: a later position on the same (actor, subject) is a new row.
+CREATE TABLE positions (
+  id          INTEGER PRIMARY KEY,
+  actor       TEXT NOT NULL CHECK (actor <> ''),
+  subject     TEXT NOT NULL CHECK (subject <> ''),
+  stance      TEXT NOT NULL CHECK (stance IN ('support', 'oppose', 'amend', 'reserve', 'neutral')),
+  date        TEXT NOT NULL DEFAULT ''
+              CHECK (date = '' OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  source_kind TEXT NOT NULL DEFAULT '',
+  source      TEXT NOT NULL DEFAULT '',
+  note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX positions_actor ON positions(actor, subject, date, id);
+CREATE INDEX positions_subject ON positions(subject, date, id);
+
+CREATE TABLE votes (
+  symbol   TEXT NOT NULL PRIMARY KEY CHECK (symbol <> ''),
+  body     TEXT NOT NULL DEFAULT '',
+  date     TEXT NOT NULL DEFAULT ''
+           CHECK (date = '' OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  question TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX votes_date ON votes(date, symbol);
+
+CREATE TABLE ballots (
+  vote_symbol TEXT NOT NULL REFERENCES votes(symbol) ON DELETE CASCADE,
+  actor       TEXT NOT NULL CHECK (actor <> ''),
+  ballot      TEXT NOT NULL CHECK (ballot IN ('yes', 'no', 'abstain', 'absent')),
+  PRIMARY KEY (vote_symbol, actor)
+);
+
+CREATE TABLE actors (
+  id             TEXT NOT NULL PRIMARY KEY CHECK (id <> ''),
+  kind           TEXT NOT NULL
+                 CHECK (kind IN ('member-state', 'observer-state', 'regional-group', 'group',
+                                 'organisation', 'chair', 'secretariat')),
+  name           TEXT NOT NULL DEFAULT '',
+  iso3           TEXT NOT NULL DEFAULT '',
+  iso2           TEXT NOT NULL DEFAULT '',
+  regional_group TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE actor_aliases (
+  actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  ordinal  INTEGER NOT NULL CHECK (ordinal >= 0),
+  alias    TEXT NOT NULL CHECK (alias <> ''),
+  PRIMARY KEY (actor_id, ordinal)
+);
+
+-- Members may be built-in actors (the UN membership is not stored), so member_id is no
+-- foreign key.
+CREATE TABLE group_members (
+  group_id  TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  member_id TEXT NOT NULL CHECK (member_id <> ''),
+  PRIMARY KEY (group_id, member_id)
+);
+)sql";
+
+constexpr std::array<SqliteMigration, 3> kMigrations = {{
     {1, "documents, provisions, references, warnings", kCoreTables},
     {2, "full-text index", kFullTextIndex},
+    {3, "negotiation record", kNegotiationRecord},
 }};
 
 absl::StatusOr<bool> TableExists(SqliteConnection& connection, std::string_view table) {

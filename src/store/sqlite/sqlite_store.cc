@@ -38,6 +38,7 @@
 #include "store/sqlite/fts5_query.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_migrations.h"
+#include "store/sqlite/sqlite_negotiation.h"
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace tw::store {
@@ -93,10 +94,13 @@ absl::Status WithContext(const absl::Status& status, std::string_view context) {
                       fmt::format("{} ({})", std::string(status.message()), context));
 }
 
-class SqliteStore final : public Store {
+// The negotiation record comes from SqliteNegotiationRecord, mixed in: its methods are the final overriders
+// of Store's NegotiationRecord half. It borrows the connection, which outlives it (the record
+// only keeps the reference; the connection object does not move when its owner pointer does).
+class SqliteStore final : public Store, private SqliteNegotiationRecord {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteConnection> connection)
-      : connection_(std::move(connection)) {}
+      : SqliteNegotiationRecord(*connection), connection_(std::move(connection)) {}
 
   absl::StatusOr<PutResult> PutDocument(const doc::Document& document) override;
   absl::StatusOr<std::optional<doc::DocumentMeta>> FindBySha256(std::string_view sha256) override;
@@ -109,6 +113,7 @@ class SqliteStore final : public Store {
   absl::StatusOr<bool> ImportInstrument(const InstrumentInfo& instrument) override;
   absl::StatusOr<PutResult> ImportDocument(const doc::Document& document) override;
   absl::StatusOr<std::vector<TableDigest>> DigestTables() override;
+
 
  private:
   // Write steps, called inside PutDocument's transaction.

@@ -1,0 +1,50 @@
+#include "negotiation/actor.h"
+
+#include <array>
+#include <cctype>
+#include <utility>
+
+namespace tw::negotiation {
+namespace {
+
+constexpr std::array<std::pair<ActorKind, std::string_view>, 7> kKindNames = {{
+    {ActorKind::kMemberState, "member-state"},
+    {ActorKind::kObserverState, "observer-state"},
+    {ActorKind::kRegionalGroup, "regional-group"},
+    {ActorKind::kGroup, "group"},
+    {ActorKind::kOrganisation, "organisation"},
+    {ActorKind::kChair, "chair"},
+    {ActorKind::kSecretariat, "secretariat"},
+}};
+
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view ActorKindName(ActorKind kind) {
+  for (const auto& [k, name] : kKindNames) {
+    if (k == kind) return name;
+  }
+  return "unknown";
+}
+
+bool ParseActorKind(std::string_view name, ActorKind* kind) {
+  for (const auto& [k, kind_name] : kKindNames) {
+    if (EqualsIgnoringAsciiCase(name, kind_name)) {
+      *kind = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace tw::negotiation

@@ -1,0 +1,36 @@
+// JSON forms of the negotiation analyses, for `--json` and the web API. The recorded vote's
+// form is a contract scripts rely on (issue 5): yes, no, abstain, absent, members,
+// present_and_voting, yes_share_of_present_and_voting, yes_share_of_membership,
+// adopted_simple_majority, adopted_two_thirds, ballots[{actor, iso3, ballot}]. Pure.
+#ifndef TREATYWATCH_NEGOTIATION_NEGOTIATION_JSON_H_
+#define TREATYWATCH_NEGOTIATION_NEGOTIATION_JSON_H_
+
+#include <nlohmann/json.hpp>
+
+#include "negotiation/actor_registry.h"
+#include "negotiation/coalitions.h"
+#include "negotiation/records.h"
+#include "negotiation/vote_tally.h"
+
+namespace tw::negotiation {
+
+nlohmann::json ActorJson(const Actor& actor);
+
+nlohmann::json VoteJson(const RecordedVote& vote, const VoteTally& tally,
+                        const ActorRegistry& actors);
+
+nlohmann::json StanceMatrixJson(const StanceMatrix& stances, const ActorRegistry& actors);
+
+nlohmann::json CoalitionsJson(const AgreementMatrix& agreement, const Clustering& clustering,
+                              const ActorRegistry& actors);
+
+nlohmann::json SwingJson(const std::vector<SwingActor>& swing, const ActorRegistry& actors);
+
+nlohmann::json ProjectionJson(const VoteProjection& projection, const ActorRegistry& actors);
+
+// The printed name of an actor id: the registry's name, else the id itself.
+std::string ActorName(const ActorRegistry& actors, std::string_view id);
+
+}  // namespace tw::negotiation
+
+#endif  // TREATYWATCH_NEGOTIATION_NEGOTIATION_JSON_H_
