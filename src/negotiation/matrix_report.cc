@@ -212,6 +212,7 @@ std::string RenderCoalitionsText(const AgreementMatrix& agreement, const Cluster
     if (bloc.actors.size() < 2) continue;
     std::vector<std::string> names;
     for (const std::string& id : bloc.actors) names.push_back(ActorName(actors, id));
+    std::sort(names.begin(), names.end());  // a reader looks names up alphabetically
     out += fmt::format("  bloc {} ({} actors, cohesion {}%): {}\n", b + 1, bloc.actors.size(),
                        Percent(bloc.cohesion), fmt::join(names, ", "));
   }
@@ -251,6 +252,7 @@ std::string RenderCoalitionsHtml(const AgreementMatrix& agreement, const Cluster
   for (const Bloc& bloc : clustering.blocs) {
     std::vector<std::string> names;
     for (const std::string& id : bloc.actors) names.push_back(ActorName(actors, id));
+    std::sort(names.begin(), names.end());  // a reader looks names up alphabetically
     if (bloc.actors.size() < 2) {
       alone.insert(alone.end(), names.begin(), names.end());
       continue;
