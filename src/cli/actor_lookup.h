@@ -1,5 +1,6 @@
 // The actors a command resolves names against: the UN membership and groups
-// (negotiation::ActorRegistry::Default) plus the groups and organisations the user stored.
+// (negotiation::ActorRegistry::Default) plus the groups and organisations the user stored. A
+// SQLite database file that does not exist yet is not created just to look for them.
 #ifndef TREATYWATCH_CLI_ACTOR_LOOKUP_H_
 #define TREATYWATCH_CLI_ACTOR_LOOKUP_H_
 

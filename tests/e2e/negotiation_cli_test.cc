@@ -137,6 +137,11 @@ TEST(NegotiationCliTest, TranscriptStatementsCiteTheDraft) {
   RunResult cites = Tw(dir / "t.db", {"--json", "statement", "list", "--cites", "art16"});
   ASSERT_EQ(cites.exit_code, 0) << cites.err;
   EXPECT_GE(json::parse(cites.out).size(), 3u);
+  TempDir fresh;
+  RunResult resolved = Tw(fresh / "never-created.db", {"--json", "actors", "Russia", "Türkiye"});
+  ASSERT_EQ(resolved.exit_code, 0) << resolved.err;
+  EXPECT_EQ(json::parse(resolved.out)[1]["iso3"], "TUR");
+  EXPECT_FALSE(std::filesystem::exists(fresh / "never-created.db"));
   RunResult unknown = Tw(dir / "t.db", {"actors", "Atlantis"});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_THAT(unknown.err, HasSubstr("unknown actor \"Atlantis\""));
