@@ -4,22 +4,11 @@
 
 #include "audit/provision_citation.h"
 #include "doc/provision.h"
+#include "text/csv_field.h"
 
 namespace tw::audit {
 
-std::string CsvField(std::string_view value) {
-  std::string field(value);
-  if (!field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@')) {
-    field.insert(field.begin(), '\'');
-  }
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-  std::string quoted = "\"";
-  for (char c : field) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
+std::string CsvField(std::string_view value) { return text::SafeCsvField(value); }
 
 std::string RenderAuditCsv(const doc::Document& document, const RulePack& pack,
                            const AuditResult& result) {

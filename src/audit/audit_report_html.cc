@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "audit/article_of_paths.h"
 #include "audit/audit_report_text.h"
 #include "compare/html_page.h"
 #include "audit/provision_citation.h"
@@ -73,14 +74,9 @@ std::string OutcomeBadge(Outcome outcome) {
 }
 
 // The article (or top-level unit) a finding belongs to, for grouping.
-std::string UnitOf(const doc::Document& document, const std::string& path) {
-  std::string unit = path;
-  std::string best;
-  doc::VisitProvisions(document.root, [&](const doc::Provision& node, int) {
-    if (node.kind != doc::ProvisionKind::kArticle) return;
-    if (path == node.path || path.rfind(node.path + ".", 0) == 0) best = node.path;
-  });
-  return best.empty() ? unit : best;
+std::string UnitOf(const std::map<std::string, std::string>& article_of, const std::string& path) {
+  auto holder = article_of.find(path);
+  return holder == article_of.end() || holder->second.empty() ? path : holder->second;
 }
 
 std::string UnitTitle(const doc::Document& document, const std::string& unit) {
@@ -185,9 +181,10 @@ std::string RenderAuditHtml(const doc::Document& document, const RulePack& pack,
   std::vector<std::string> units;
   std::map<std::string, std::map<std::string, std::size_t>> cell;  // unit → rule → finding
   std::map<std::string, std::vector<std::size_t>> by_unit;
+  const std::map<std::string, std::string> article_of = ArticleOfPaths(document.root);
   for (std::size_t i = 0; i < result.findings.size(); ++i) {
     const Finding& finding = result.findings[i];
-    const std::string unit = UnitOf(document, finding.path);
+    const std::string unit = UnitOf(article_of, finding.path);
     if (by_unit.find(unit) == by_unit.end()) units.push_back(unit);
     by_unit[unit].push_back(i);
     if (!finding.category.empty()) continue;

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <utility>
 
+#include "text/ascii_case.h"
+
 namespace tw::negotiation {
 namespace {
 
@@ -17,17 +19,6 @@ constexpr std::array<std::pair<ActorKind, std::string_view>, 7> kKindNames = {{
     {ActorKind::kSecretariat, "secretariat"},
 }};
 
-bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string_view ActorKindName(ActorKind kind) {
@@ -39,7 +30,7 @@ std::string_view ActorKindName(ActorKind kind) {
 
 bool ParseActorKind(std::string_view name, ActorKind* kind) {
   for (const auto& [k, kind_name] : kKindNames) {
-    if (EqualsIgnoringAsciiCase(name, kind_name)) {
+    if (text::EqualsIgnoringAsciiCase(name, kind_name)) {
       *kind = k;
       return true;
     }

@@ -47,17 +47,7 @@ absl::StatusOr<CsvTable> ReadCsvTable(std::string_view csv, std::string_view fil
 absl::Status RequireColumns(const CsvTable& table, std::string_view file_name,
                             const std::vector<std::string_view>& required);
 
-// A field as RFC 4180 writes it: quoted when it holds a comma, a quote, CR or LF, or starts
-// or ends with a space or tab (a reader would trim those). No formula guard: see below.
-std::string CsvField(std::string_view value);
-// One record line: the fields joined by commas, ending in CRLF as RFC 4180 asks.
-std::string CsvLine(const std::vector<std::string>& fields);
-
-// Spreadsheets run a cell that starts with = + - @ (or tab, CR) as a formula. The guard puts
-// an apostrophe before such a value, and before a value that already is apostrophes followed by
-// one of those characters, so that UnguardCsvField undoes it exactly: the two are inverse.
-std::string GuardCsvField(std::string_view value);
-std::string UnguardCsvField(std::string_view value);
+// Writing CSV: text/csv_field.h.
 
 }  // namespace tw::negotiation
 

@@ -9,6 +9,7 @@
 
 #include "compare/html_page.h"
 #include "negotiation/negotiation_json.h"
+#include "text/csv_field.h"
 
 namespace tw::negotiation {
 namespace {
@@ -45,20 +46,6 @@ char StanceLetter(Stance stance) {
     case Stance::kNeutral: return 'N';
   }
   return '?';
-}
-
-std::string CsvField(std::string_view value) {
-  std::string field(value);
-  if (!field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@')) {
-    field.insert(field.begin(), '\'');
-  }
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-  std::string quoted = "\"";
-  for (char c : field) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 // Row indices of `ids` in display order: `order` first, the rest in their own order.
@@ -129,10 +116,10 @@ std::string RenderPositionsText(const StanceMatrix& stances, const std::vector<s
 std::string RenderPositionsCsv(const StanceMatrix& stances, const std::vector<std::string>& order,
                                const ActorRegistry& actors) {
   std::string out = "actor,name";
-  for (const std::string& subject : stances.subjects) out += "," + CsvField(subject);
+  for (const std::string& subject : stances.subjects) out += "," + text::SafeCsvField(subject);
   out += "\r\n";
   for (std::size_t row : DisplayRows(stances.actors, order)) {
-    out += CsvField(stances.actors[row]) + "," + CsvField(ActorName(actors, stances.actors[row]));
+    out += text::SafeCsvField(stances.actors[row]) + "," + text::SafeCsvField(ActorName(actors, stances.actors[row]));
     for (std::size_t s = 0; s < stances.subjects.size(); ++s) {
       const auto& stance = stances.at(row, s);
       out += ",";
@@ -226,10 +213,10 @@ std::string RenderAgreementCsv(const AgreementMatrix& agreement, const Clusterin
                                const ActorRegistry& actors) {
   const std::vector<std::size_t> rows = DisplayRows(agreement.actors, clustering.order);
   std::string out = "actor";
-  for (std::size_t col : rows) out += "," + CsvField(ActorName(actors, agreement.actors[col]));
+  for (std::size_t col : rows) out += "," + text::SafeCsvField(ActorName(actors, agreement.actors[col]));
   out += "\r\n";
   for (std::size_t row : rows) {
-    out += CsvField(ActorName(actors, agreement.actors[row]));
+    out += text::SafeCsvField(ActorName(actors, agreement.actors[row]));
     for (std::size_t col : rows) {
       const double value = agreement.at(row, col);
       out += "," + (std::isnan(value) ? std::string() : fmt::format("{:.3f}", value));

@@ -13,6 +13,8 @@
 #include "negotiation/cited_provisions.h"
 #include "negotiation/csv_table.h"
 
+#include "text/csv_field.h"
+
 namespace tw::negotiation {
 namespace {
 
@@ -183,7 +185,7 @@ absl::StatusOr<std::vector<Position>> ReadPositionsCsv(std::string_view csv,
   const int note_column = table->Column("note");
   // Every field may carry the formula guard WritePositionsCsv adds.
   const auto field = [](const CsvRow& row, int column) {
-    return UnguardCsvField(Field(row, column));
+    return text::UnguardCsvField(Field(row, column));
   };
 
   std::vector<Position> positions;
@@ -218,16 +220,16 @@ absl::StatusOr<std::vector<Position>> ReadPositionsCsv(std::string_view csv,
 
 std::string WritePositionsCsv(const std::vector<Position>& positions, const ActorRegistry& actors) {
   std::string out =
-      CsvLine({"actor", "subject", "stance", "date", "source_kind", "source", "note"});
+      text::CsvLine({"actor", "subject", "stance", "date", "source_kind", "source", "note"});
   for (const Position& p : positions) {
     std::string actor = p.actor;
     if (const Actor* known = actors.FindById(p.actor); known != nullptr) {
       absl::StatusOr<const Actor*> back = actors.Resolve(known->name);
       if (back.ok() && *back == known) actor = known->name;
     }
-    out += CsvLine({GuardCsvField(actor), GuardCsvField(p.subject),
-                    std::string(StanceName(p.stance)), GuardCsvField(p.date),
-                    GuardCsvField(p.source_kind), GuardCsvField(p.source), GuardCsvField(p.note)});
+    out += text::CsvLine({text::GuardCsvField(actor), text::GuardCsvField(p.subject),
+                    std::string(StanceName(p.stance)), text::GuardCsvField(p.date),
+                    text::GuardCsvField(p.source_kind), text::GuardCsvField(p.source), text::GuardCsvField(p.note)});
   }
   return out;
 }

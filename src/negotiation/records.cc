@@ -4,6 +4,8 @@
 #include <cctype>
 #include <utility>
 
+#include "text/ascii_case.h"
+
 namespace tw::negotiation {
 namespace {
 
@@ -28,11 +30,7 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool SameWord(std::string_view text, std::string_view name) {
   while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
   while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
-  if (text.size() != name.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != name[i]) return false;
-  }
-  return true;
+  return text::EqualsIgnoringAsciiCase(text, name);
 }
 
 template <typename Enum, std::size_t N>
