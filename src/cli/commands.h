@@ -23,6 +23,9 @@ void RegisterStatementCommand(CLI::App& app, CliContext& context);
 void RegisterPositionCommand(CLI::App& app, CliContext& context);
 void RegisterVoteCommand(CLI::App& app, CliContext& context);
 void RegisterCoalitionsCommands(CLI::App& app, CliContext& context);  // coalitions, project-vote
+void RegisterClaimsCommand(CLI::App& app, CliContext& context);
+void RegisterFactCheckCommand(CLI::App& app, CliContext& context);
+void RegisterExportCommand(CLI::App& app, CliContext& context);
 
 }  // namespace tw::cli
 

@@ -4,19 +4,44 @@
 // reported and leaves the database untouched; each document is then stored in its own
 // transaction, so a process killed mid-batch never leaves half a document behind.
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/evidence_reanchoring.h"
 #include "cli/progress_bar.h"
 #include "doc/outline.h"
 #include "ingest/document_builder.h"
+#include "text/text_clip.h"
 
 namespace tw::cli {
 namespace {
+
+// What re-anchoring found, and which fact-checks a person must now look at.
+void PrintReanchoring(CliContext& context, const ReanchoringSummary& summary) {
+  std::string counts;
+  for (const auto& [status, count] : summary.counts) {
+    counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", count,
+                          factcheck::AnchorStatusName(status));
+  }
+  std::cout << fmt::format("  re-anchored {} evidence quote{}: {}\n", summary.Total(),
+                           summary.Total() == 1 ? "" : "s", counts);
+  for (const ReanchoringSummary::Stale& stale : summary.stale) {
+    std::cout << fmt::format("  fact-check #{} needs review: evidence #{} is {}{}: “{}”\n",
+                             stale.factcheck_id, stale.evidence_id,
+                             context.Bold(factcheck::AnchorStatusName(stale.status)),
+                             stale.status == factcheck::AnchorStatus::kChanged
+                                 ? fmt::format(" ({:.0f} % similar)", std::floor(100 * stale.similarity))
+                                 : "",
+                             text::ClipUtf8(stale.exact, 120));
+  }
+  if (!summary.stale.empty()) std::cout << "  see: treatywatch claims stale\n";
+}
 
 namespace fs = std::filesystem;
 
@@ -134,6 +159,16 @@ void RunIngest(const IngestArgs& args, CliContext& context) {
           put.status().code(), fmt::format("{}: {}", document.meta.source_name,
                                            std::string(put.status().message()))));
     }
+    // A new version of an instrument: the evidence quoted from its earlier versions is looked
+    // for in it now, so stale fact-checks show up the moment the draft arrives.
+    std::optional<ReanchoringSummary> reanchoring;
+    if (!put->already_present && put->version > 1) {
+      document.meta.id = put->id;
+      document.meta.version = put->version;
+      absl::StatusOr<ReanchoringSummary> summary = ReanchorEvidence(**store, document);
+      if (!summary.ok()) return context.Fail(summary.status());
+      reanchoring = *std::move(summary);
+    }
     const doc::OutlineCounts counts = doc::CountOutline(document);
     const std::string cite = document.CiteName();
     report.push_back({{"file", document.meta.source_name},
@@ -148,6 +183,7 @@ void RunIngest(const IngestArgs& args, CliContext& context) {
                       {"provisions", counts.provisions},
                       {"pages", document.meta.page_count},
                       {"warnings", counts.warnings}});
+    if (reanchoring) report.back()["reanchoring"] = ReanchoringJson(*reanchoring);
     if (context.json) continue;
     if (put->already_present) {
       std::cout << fmt::format("already stored: {} is document {} — nothing changed\n",
@@ -164,6 +200,7 @@ void RunIngest(const IngestArgs& args, CliContext& context) {
     if (counts.warnings > 0) {
       std::cout << fmt::format("  see: treatywatch show {} --warnings\n", put->id);
     }
+    if (reanchoring && reanchoring->Total() > 0) PrintReanchoring(context, *reanchoring);
   }
   if (context.json) context.PrintJson(report);
 }

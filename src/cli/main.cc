@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
   tw::cli::RegisterPositionCommand(app, context);
   tw::cli::RegisterVoteCommand(app, context);
   tw::cli::RegisterCoalitionsCommands(app, context);
+  tw::cli::RegisterClaimsCommand(app, context);
+  tw::cli::RegisterFactCheckCommand(app, context);
+  tw::cli::RegisterExportCommand(app, context);
 
   // The one exception boundary of the CLI: libraries may throw, users get one line.
   try {

@@ -66,6 +66,10 @@ nlohmann::json ReportJson(const store::StoreCopyReport& report, const std::strin
           {"positions_copied", report.positions_copied},
           {"votes", report.votes},
           {"votes_copied", report.votes_copied},
+          {"claims", report.claims},
+          {"claims_copied", report.claims_copied},
+          {"factchecks", report.factchecks},
+          {"factchecks_copied", report.factchecks_copied},
           {"verified", report.Verified()},
           {"tables", tables}};
 }
@@ -75,10 +79,12 @@ void PrintReport(const CliContext& context, const store::StoreCopyReport& report
   std::cout << fmt::format("migrate: {} -> {}\n", from, to);
   const int record_copied = report.actors_copied + report.sessions_copied +
                             report.statements_copied + report.positions_copied +
-                            report.votes_copied;
+                            report.votes_copied + report.claims_copied +
+                            report.factchecks_copied;
   if (report.documents_copied == 0 && report.instruments_copied == 0 && record_copied == 0) {
     std::cout << fmt::format(
-        "nothing to copy: all {} documents, {} instruments and the negotiation record are "
+        "nothing to copy: all {} documents, {} instruments, the negotiation record and the "
+        "fact-checks are "
         "already in the destination\n",
         report.documents, report.instruments);
   } else {
@@ -93,6 +99,10 @@ void PrintReport(const CliContext& context, const store::StoreCopyReport& report
                              report.sessions, report.statements_copied, report.statements,
                              report.positions_copied, report.positions, report.votes_copied,
                              report.votes);
+    std::cout << fmt::format("copied the fact-checks: {} of {} claims, {} of {} fact-checks with "
+                             "every revision\n",
+                             report.claims_copied, report.claims, report.factchecks_copied,
+                             report.factchecks);
   }
   std::size_t width = 5;
   for (const store::TableComparison& table : report.tables) {

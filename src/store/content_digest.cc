@@ -21,7 +21,7 @@ constexpr std::array<DigestColumn, 16> kDocuments = {{
     {"session", T::kInteger},     {"source_name", T::kText},
     {"format", T::kText},         {"sha256", T::kText},
     {"page_count", T::kInteger},  {"text", T::kText},
-    {"spans", T::kText},          {"ingested_at", T::kText},
+    {"spans", T::kText},          {"ingested_at", T::kTimestamp},
 }};
 constexpr std::array<DigestColumn, 16> kProvisions = {{
     {"document_id", T::kInteger},  {"path", T::kText},
@@ -105,7 +105,41 @@ constexpr std::array<DigestColumn, 2> kGroupMembers = {{
     {"member_id", T::kText},
 }};
 
-constexpr std::array<DigestTableSpec, 16> kTables = {{
+// The fact-check record (migration 4 of both schemas). The claims' full-text index is left
+// out, as the provisions' is.
+constexpr std::array<DigestColumn, 12> kClaims = {{
+    {"id", T::kInteger},           {"text", T::kText},
+    {"actor", T::kText},           {"statement_id", T::kNullableInteger},
+    {"session", T::kInteger},      {"date", T::kText},
+    {"source_grade", T::kText},    {"source_url", T::kText},
+    {"cited_paths", T::kText},     {"instruments", T::kText},
+    {"created_by", T::kText},      {"created_at", T::kTimestamp},
+}};
+constexpr std::array<DigestColumn, 13> kFactChecks = {{
+    {"id", T::kInteger},           {"claim_id", T::kInteger},
+    {"revision", T::kInteger},     {"status", T::kText},
+    {"verdict", T::kText},         {"summary", T::kText},
+    {"rationale", T::kText},       {"author", T::kText},
+    {"updated_by", T::kText},      {"created_at", T::kTimestamp},
+    {"updated_at", T::kTimestamp}, {"published_at", T::kNullableTimestamp},
+    {"change_note", T::kText},
+}};
+constexpr std::array<DigestColumn, 15> kEvidence = {{
+    {"id", T::kInteger},           {"factcheck_id", T::kInteger},
+    {"document_id", T::kInteger},  {"path", T::kText},
+    {"exact", T::kText},           {"prefix", T::kText},
+    {"suffix", T::kText},          {"start_offset", T::kInteger},
+    {"end_offset", T::kInteger},   {"note", T::kText},
+    {"origin", T::kText},          {"status", T::kText},
+    {"similarity", T::kReal},      {"proposal", T::kNullableText},
+    {"checked_against", T::kNullableInteger},
+}};
+constexpr std::array<DigestColumn, 6> kFactCheckRevisions = {{
+    {"factcheck_id", T::kInteger}, {"revision", T::kInteger}, {"snapshot", T::kText},
+    {"saved_by", T::kText},        {"saved_at", T::kTimestamp}, {"change_note", T::kText},
+}};
+
+constexpr std::array<DigestTableSpec, 20> kTables = {{
     {"documents", kDocuments, "id"},
     {"provisions", kProvisions, "document_id, ordinal"},
     {"cross_references", kCrossReferences, "document_id, ordinal"},
@@ -122,6 +156,10 @@ constexpr std::array<DigestTableSpec, 16> kTables = {{
     {"actors", kActors, "id"},
     {"actor_aliases", kActorAliases, "actor_id, ordinal"},
     {"group_members", kGroupMembers, "group_id, member_id"},
+    {"claims", kClaims, "id"},
+    {"factchecks", kFactChecks, "id"},
+    {"evidence", kEvidence, "id"},
+    {"factcheck_revisions", kFactCheckRevisions, "factcheck_id, revision"},
 }};
 
 }  // namespace
@@ -134,6 +172,11 @@ struct TableDigester::State {
 };
 
 std::span<const DigestTableSpec> DigestTableSpecs() { return kTables; }
+
+bool IsNullableDigestColumn(DigestColumnType type) {
+  return type == T::kNullableInteger || type == T::kNullableText ||
+         type == T::kNullableTimestamp;
+}
 
 std::string DigestSelectSql(
     const DigestTableSpec& spec,
@@ -158,6 +201,11 @@ TableDigester::~TableDigester() = default;
 void TableDigester::AddInteger(std::int64_t value) {
   state_->row += state_->row.empty() ? "[" : ",";
   state_->row += std::to_string(value);
+}
+
+void TableDigester::AddReal(double value) {
+  state_->row += state_->row.empty() ? "[" : ",";
+  state_->row += fmt::format("{}", value);
 }
 
 void TableDigester::AddText(std::string_view value) {

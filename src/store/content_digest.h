@@ -7,7 +7,8 @@
 // key: integers, or text both schemas compare byte by byte (SQLite's BINARY, PostgreSQL's COLLATE
 // "C" on those columns), so both backends read rows in the same order whatever the database's
 // locale. A row is encoded as a compact JSON array of its values in the listed column order —
-// integers as numbers (booleans as 0/1), text as strings, NULL as null — followed by a newline, and
+// integers as numbers (booleans as 0/1), reals as their shortest round-trip text, text (and
+// times, as ISO text) as strings, NULL as null — followed by a newline, and
 // the digest is the SHA-256 (libsodium) of those lines:
 //   [7,null,0,"A/AC.291/22","Draft convention","draft",...]\n
 // A backend runs DigestSelectSql(spec, ...) and hands each value, typed, to a TableDigester.
@@ -32,7 +33,15 @@ enum class DigestColumnType {
   kText,
   kNullableText,
   kBoolean,  // stored as 0/1 (SQLite) or boolean (PostgreSQL); digested as 0/1
+  kReal,     // REAL / double precision; digested as its shortest round-trip text, a JSON number
+  // ISO 8601 UTC text with seconds (SQLite) or timestamptz (PostgreSQL, which the backend's
+  // expression formats as that text); digested as the text.
+  kTimestamp,
+  kNullableTimestamp,
 };
+
+// True for the types whose column may be NULL (digested as null).
+bool IsNullableDigestColumn(DigestColumnType type);
 
 struct DigestColumn {
   std::string_view name;
@@ -47,7 +56,8 @@ struct DigestTableSpec {
 
 // documents, provisions, cross_references, parse_warnings, instruments, document_authors, then
 // the negotiation record: sessions, agenda_items, statements, statement_citations, positions,
-// votes, ballots, actors, actor_aliases, group_members.
+// votes, ballots, actors, actor_aliases, group_members, then the fact-check record: claims,
+// factchecks, evidence, factcheck_revisions.
 std::span<const DigestTableSpec> DigestTableSpecs();
 
 // "SELECT <columns> FROM <table> ORDER BY <key>". `expression` may replace a column by an
@@ -66,6 +76,7 @@ class TableDigester {
   ~TableDigester();
 
   void AddInteger(std::int64_t value);
+  void AddReal(double value);
   void AddText(std::string_view value);
   void AddNull();
   void EndRow();

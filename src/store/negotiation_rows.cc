@@ -56,7 +56,22 @@ absl::StatusOr<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>,
   return absl::DataLossError(fmt::format("{} has unknown {} '{}'", what, kind, stored));
 }
 
-// Well-formed UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF) without NUL.
+}  // namespace
+
+std::string_view StoredStance(Stance stance) { return NameOf(kStances, stance); }
+std::string_view StoredBallot(Ballot ballot) { return NameOf(kBallots, ballot); }
+std::string_view StoredActorKind(ActorKind kind) { return NameOf(kActorKinds, kind); }
+
+absl::StatusOr<Stance> ReadStance(std::string_view stored, std::string_view what) {
+  return ValueOf(kStances, stored, "stance", what);
+}
+absl::StatusOr<Ballot> ReadBallot(std::string_view stored, std::string_view what) {
+  return ValueOf(kBallots, stored, "ballot", what);
+}
+absl::StatusOr<ActorKind> ReadActorKind(std::string_view stored, std::string_view what) {
+  return ValueOf(kActorKinds, stored, "actor kind", what);
+}
+
 bool IsStorableText(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
@@ -92,56 +107,33 @@ bool IsStorableText(std::string_view text) {
   return true;
 }
 
-// Collects the first problem of a row; the row's own description comes first in the message.
-class RowCheck {
- public:
-  explicit RowCheck(std::string row) : row_(std::move(row)) {}
-
-  void Text(std::string_view field, std::string_view value) {
-    if (!IsStorableText(value)) {
-      Fail(fmt::format("{} is not valid UTF-8 text without NUL bytes", field));
-    }
-  }
-  void Required(std::string_view field, std::string_view value) {
-    if (value.empty()) Fail(fmt::format("{} is empty", field));
-    Text(field, value);
-  }
-  void Date(std::string_view field, std::string_view value, bool required) {
-    if (value.empty() && !required) return;
-    if (!IsIsoDate(value)) {
-      Fail(fmt::format("{} '{}' is not YYYY-MM-DD", field, IsStorableText(value) ? value : "?"));
-    }
-  }
-  void Fail(std::string problem) {
-    if (problem_.empty()) problem_ = std::move(problem);
-  }
-  absl::Status Result() const {
-    if (problem_.empty()) return absl::OkStatus();
-    return absl::InvalidArgumentError(fmt::format("{}: {}", row_, problem_));
-  }
-
- private:
-  std::string row_;
-  std::string problem_;
-};
-
-// Identifiers go into messages: shown only when they are printable text.
 std::string_view Shown(std::string_view value) { return IsStorableText(value) ? value : "?"; }
 
-}  // namespace
-
-std::string_view StoredStance(Stance stance) { return NameOf(kStances, stance); }
-std::string_view StoredBallot(Ballot ballot) { return NameOf(kBallots, ballot); }
-std::string_view StoredActorKind(ActorKind kind) { return NameOf(kActorKinds, kind); }
-
-absl::StatusOr<Stance> ReadStance(std::string_view stored, std::string_view what) {
-  return ValueOf(kStances, stored, "stance", what);
+void RowCheck::Text(std::string_view field, std::string_view value) {
+  if (!IsStorableText(value)) {
+    Fail(fmt::format("{} is not valid UTF-8 text without NUL bytes", field));
+  }
 }
-absl::StatusOr<Ballot> ReadBallot(std::string_view stored, std::string_view what) {
-  return ValueOf(kBallots, stored, "ballot", what);
+
+void RowCheck::Required(std::string_view field, std::string_view value) {
+  if (value.empty()) Fail(fmt::format("{} is empty", field));
+  Text(field, value);
 }
-absl::StatusOr<ActorKind> ReadActorKind(std::string_view stored, std::string_view what) {
-  return ValueOf(kActorKinds, stored, "actor kind", what);
+
+void RowCheck::Date(std::string_view field, std::string_view value, bool required) {
+  if (value.empty() && !required) return;
+  if (!IsIsoDate(value)) {
+    Fail(fmt::format("{} '{}' is not YYYY-MM-DD", field, Shown(value)));
+  }
+}
+
+void RowCheck::Fail(std::string problem) {
+  if (problem_.empty()) problem_ = std::move(problem);
+}
+
+absl::Status RowCheck::Result() const {
+  if (problem_.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(fmt::format("{}: {}", row_, problem_));
 }
 
 bool IsIsoDate(std::string_view date) {

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -43,6 +44,35 @@ absl::StatusOr<negotiation::ActorKind> ReadActorKind(std::string_view stored,
 
 // "2023-01-17": four digits, a month 01-12, a day 01-31.
 bool IsIsoDate(std::string_view date);
+
+// Well-formed UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF) without NUL: text
+// both backends can hold.
+bool IsStorableText(std::string_view text);
+
+// Identifiers go into messages: `value` when it is storable text, else "?".
+std::string_view Shown(std::string_view value);
+
+// Collects the first problem of a row; Result() puts the row's description first in the
+// message ("statement 2 of 3 (BRA): date '2023-1-7' is not YYYY-MM-DD"). The fact-check rows
+// (factcheck_rows.h) check their values with it too.
+class RowCheck {
+ public:
+  explicit RowCheck(std::string row) : row_(std::move(row)) {}
+
+  void Text(std::string_view field, std::string_view value);
+  // Non-empty storable text.
+  void Required(std::string_view field, std::string_view value);
+  // YYYY-MM-DD; empty only when not `required`.
+  void Date(std::string_view field, std::string_view value, bool required);
+  void Fail(std::string problem);
+  bool ok() const { return problem_.empty(); }
+  // InvalidArgument "<row>: <first problem>", or OK.
+  absl::Status Result() const;
+
+ private:
+  std::string row_;
+  std::string problem_;
+};
 
 // InvalidArgument naming the row when a value cannot be stored. `index` and `count` place a row
 // of a multi-row put in its call ("statement 2 of 3").

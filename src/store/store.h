@@ -1,6 +1,7 @@
 // Store: the durable record of instruments, documents, provisions and cross-references, with
-// full-text search, and the record of the negotiation around them (sessions, statements, positions,
-// recorded votes, user-defined actors: negotiation/records.h, actor.h). One interface, two
+// full-text search, the record of the negotiation around them (sessions, statements, positions,
+// recorded votes, user-defined actors: negotiation/records.h, actor.h), and the claims and
+// fact-checks observers keep on it (factcheck_record.h). One interface, two
 // implementations: SQLite (embedded, the default on a laptop) and PostgreSQL (a coalition's shared
 // server). Everything above the store is written against this interface only; nothing above it
 // knows SQL.
@@ -25,6 +26,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "doc/document.h"
+#include "store/factcheck_record.h"
 #include "store/negotiation_record.h"
 #include "negotiation/actor.h"
 #include "negotiation/records.h"
@@ -69,9 +71,10 @@ struct TableDigest {
   std::string sha256;    // lowercase hex
 };
 
-// Store is a NegotiationRecord too (store/negotiation_record.h): each backend implements the
-// record in a class of its own and mixes it in, so no backend forwards the record's operations.
-class Store : public virtual NegotiationRecord {
+// Store is a NegotiationRecord and a FactCheckRecord too (store/negotiation_record.h,
+// factcheck_record.h): each backend implements each record in a class of its own and mixes it
+// in, so no backend forwards the records' operations.
+class Store : public virtual NegotiationRecord, public virtual FactCheckRecord {
  public:
   virtual ~Store() = default;
 

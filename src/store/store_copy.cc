@@ -121,6 +121,31 @@ absl::Status CopyNegotiationRecord(Store& source, Store& destination, StoreCopyR
   return CopyVotes(source, destination, report);
 }
 
+absl::Status CopyFactCheckRecord(Store& source, Store& destination, StoreCopyReport& report) {
+  absl::StatusOr<std::vector<factcheck::Claim>> claims = source.ListClaims(ClaimFilter{});
+  if (!claims.ok()) return claims.status();
+  report.claims = static_cast<int>(claims->size());
+  absl::Status imported = ImportInBatches(
+      *claims,
+      [&](const std::vector<factcheck::Claim>& batch) { return destination.ImportClaims(batch); },
+      report.claims_copied);
+  if (!imported.ok()) return imported;
+
+  absl::StatusOr<std::vector<factcheck::FactCheck>> fact_checks =
+      source.ListFactChecks(FactCheckFilter{});
+  if (!fact_checks.ok()) return fact_checks.status();
+  report.factchecks = static_cast<int>(fact_checks->size());
+  for (const factcheck::FactCheck& fact_check : *fact_checks) {
+    absl::StatusOr<std::vector<factcheck::FactCheckRevision>> history =
+        source.FactCheckHistory(fact_check.id);
+    if (!history.ok()) return history.status();
+    absl::StatusOr<int> stored = destination.ImportFactCheck(fact_check, *history);
+    if (!stored.ok()) return stored.status();
+    report.factchecks_copied += *stored;
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 bool StoreCopyReport::Verified() const {
@@ -167,6 +192,7 @@ absl::StatusOr<StoreCopyReport> CopyStore(Store& source, Store& destination,
   if (progress) progress(metas->size(), metas->size(), "");
   // After the documents: a statement may name the document it came from.
   if (absl::Status s = CopyNegotiationRecord(source, destination, report); !s.ok()) return s;
+  if (absl::Status s = CopyFactCheckRecord(source, destination, report); !s.ok()) return s;
 
   absl::StatusOr<std::vector<TableDigest>> from = source.DigestTables();
   if (!from.ok()) return from.status();

@@ -1,7 +1,9 @@
 // Copying one store into another — every instrument and document, with ids, chain versions and
-// ingest times kept, and the negotiation record (actors, sessions, statements and positions under
-// their ids, votes) — and proving the copy complete: what `treatywatch migrate` runs to move a
-// laptop's SQLite file onto a coalition's PostgreSQL server (or back, or between any two stores).
+// ingest times kept, the negotiation record (actors, sessions, statements and positions under
+// their ids, votes) and the fact-check record (claims, fact-checks with their evidence and every
+// revision, under their ids) — and proving the copy complete: what `treatywatch migrate` runs to
+// move a laptop's SQLite file onto a coalition's PostgreSQL server (or back, or between any two
+// stores).
 //
 // Each document is copied in its own transaction (Store::ImportDocument), so an interrupted
 // copy leaves only whole documents behind, and running the copy again completes it: documents
@@ -15,6 +17,11 @@
 // the destination already holds with the same content are skipped; a row whose key (actor id,
 // session, vote symbol, statement or position id) holds other content there is refused with
 // FailedPrecondition, as for documents.
+//
+// The fact-check record comes last (a claim may name a statement, evidence quotes documents):
+// claims in batches of kCopyBatchRows (Store::ImportClaims), then each fact-check with its
+// current evidence and every revision in one transaction (Store::ImportFactCheck), skipped when
+// the destination holds it with the same content and history.
 //
 // Verification reads both stores' table digests (content_digest.h) after copying and compares
 // them table by table: row counts and SHA-256 of the canonical rows. Equal digests mean the
@@ -58,12 +65,17 @@ struct StoreCopyReport {
   int positions_copied = 0;
   int votes = 0;
   int votes_copied = 0;
+  // The fact-check record, the same way.
+  int claims = 0;
+  int claims_copied = 0;
+  int factchecks = 0;
+  int factchecks_copied = 0;
   std::vector<TableComparison> tables;  // in DigestTableSpecs() order
 
   bool Verified() const;
 };
 
-// Statements or positions per import transaction: bounds one transaction's size on a large
+// Statements, positions or claims per import transaction: bounds one transaction's size on a large
 // record, while keeping round trips few.
 inline constexpr std::size_t kCopyBatchRows = 1000;
 

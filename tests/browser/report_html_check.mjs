@@ -4,8 +4,12 @@
 // in-page link landing on an element (moves are linked both ways), keyboard reach (the first Tab
 // lands on the skip link, which is visible when focused). Saves a full-page screenshot.
 // KIND says which report it is: `redline` (the default; <del>/<ins> and move links), `audit`
-// (a heatmap whose every cell links to its finding), `trend` (a list of changes) or `matrix`
-// (the positions or agreement heatmap: every cell carries a letter or number, not only colour).
+// (a heatmap whose every cell links to its finding), `trend` (a list of changes), `matrix`
+// (the positions or agreement heatmap: every cell carries a letter or number, not only colour)
+// or `briefing` (a fact-check briefing: a section per actor reached from the contents, every
+// verdict badge and needs-review marker in words, every quote with its citation, the internal
+// draft banner on a page showing unpublished fact-checks, links to sources allowed but never
+// loaded, and Tab walking every link in page order with a visible focus ring).
 //
 //   node tests/browser/report_html_check.mjs REPORT.html SCREENSHOT.png [KIND]
 //
@@ -34,8 +38,9 @@ if (!htmlPath || !screenshotPath) {
   process.stderr.write('usage: node report_html_check.mjs REPORT.html SCREENSHOT.png [KIND]\n');
   process.exit(2);
 }
-if (!['redline', 'audit', 'trend', 'matrix'].includes(kind)) {
-  process.stderr.write(`report_html_check: unknown kind ${kind} (redline, audit, trend, matrix)\n`);
+if (!['redline', 'audit', 'trend', 'matrix', 'briefing'].includes(kind)) {
+  process.stderr.write(
+    `report_html_check: unknown kind ${kind} (redline, audit, trend, matrix, briefing)\n`);
   process.exit(2);
 }
 if (!existsSync(htmlPath)) fail(`no such file: ${htmlPath}`);
@@ -78,15 +83,20 @@ try {
   const response = await page.goto(pageUrl, { waitUntil: 'load' });
   if (response && !response.ok()) problems.push(`loading the page: status ${response.status()}`);
 
-  const facts = await page.evaluate(() => {
+  const facts = await page.evaluate((reportKind) => {
     const ids = new Set([...document.querySelectorAll('[id]')].map((element) => element.id));
     const links = [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'));
+    // A briefing links to where a claim can be heard or read; such a link is followed only on a
+    // click (the route check below would catch any load).
+    const external = (href) => reportKind === 'briefing' && /^https?:\/\/[^/]/i.test(href);
+    const blank = (elements) => elements.filter((element) => element.textContent.trim() === '');
     return {
       lang: document.documentElement.lang,
       dels: document.querySelectorAll('del').length,
       inses: document.querySelectorAll('ins').length,
       scripts: document.querySelectorAll('script, iframe, object, embed, img').length,
-      brokenLinks: links.filter((href) => !href.startsWith('#') || !ids.has(href.slice(1))),
+      brokenLinks: links.filter((href) => !external(href) &&
+                                          (!href.startsWith('#') || !ids.has(href.slice(1)))),
       moveStubs: [...document.querySelectorAll('.moved-stub')].map((stub) => ({
         id: stub.id,
         to: stub.querySelector('a')?.getAttribute('href') ?? '',
@@ -102,8 +112,23 @@ try {
       blankMatrixCells: [...document.querySelectorAll('.matrix td')]
         .filter((td) => td.textContent.trim() === '').length,
       tableHeaders: document.querySelectorAll('th[scope]').length,
+      actorSections: [...document.querySelectorAll('section.actor')].map((section) => section.id),
+      actorHeadings: document.querySelectorAll('section.actor > h2').length,
+      contentsLinks: [...document.querySelectorAll('nav .toc a')]
+        .map((a) => a.getAttribute('href')),
+      claims: document.querySelectorAll('article.claim').length,
+      claimHeadings: document.querySelectorAll('article.claim > h3').length,
+      verdicts: document.querySelectorAll('.verdict').length,
+      blankVerdicts: blank([...document.querySelectorAll('.verdict')]).length,
+      claimVerdicts: document.querySelectorAll('article.claim .verdict').length,
+      blankMarkers: blank([...document.querySelectorAll('.needs-review, .status')]).length,
+      quotes: document.querySelectorAll('figure.evidence > blockquote').length,
+      citations: [...document.querySelectorAll('figure.evidence > figcaption')]
+        .filter((caption) => caption.textContent.trim() !== '').length,
+      unpublished: document.querySelectorAll('article.claim .status').length,
+      draftBanner: document.querySelectorAll('.draft-banner').length,
     };
-  });
+  }, kind);
   if (facts.lang !== 'en') problems.push(`<html lang> is "${facts.lang}", not "en"`);
   if (kind === 'redline' && (facts.dels === 0 || facts.inses === 0)) {
     problems.push(`expected <del> and <ins>, found ${facts.dels} and ${facts.inses}`);
@@ -119,6 +144,37 @@ try {
     if (facts.matrixCells === 0) problems.push('the matrix has no cell');
     if (facts.blankMatrixCells > 0) {
       problems.push(`${facts.blankMatrixCells} matrix cells say nothing but their colour`);
+    }
+  }
+  if (kind === 'briefing') {
+    if (facts.actorSections.length === 0 && facts.claims > 0) {
+      problems.push('claims outside any actor section');
+    }
+    if (facts.actorHeadings !== facts.actorSections.length) {
+      problems.push(`${facts.actorSections.length} actor sections but ${facts.actorHeadings} ` +
+                    'actor headings');
+    }
+    const expected = facts.actorSections.map((id) => `#${id}`).join(' ');
+    if (facts.contentsLinks.join(' ') !== expected) {
+      problems.push(`the contents link "${facts.contentsLinks.join(' ')}", not the sections in ` +
+                    `page order "${expected}"`);
+    }
+    if (facts.claimHeadings !== facts.claims) {
+      problems.push(`${facts.claims - facts.claimHeadings} claims without a heading`);
+    }
+    if (facts.verdicts === 0) problems.push('no verdict badge');
+    if (facts.claimVerdicts !== facts.claims) {
+      problems.push(`${facts.claims} claims but ${facts.claimVerdicts} verdict badges`);
+    }
+    if (facts.blankVerdicts + facts.blankMarkers > 0) {
+      problems.push(`${facts.blankVerdicts + facts.blankMarkers} badges say nothing but their ` +
+                    'colour');
+    }
+    if (facts.citations !== facts.quotes) {
+      problems.push(`${facts.quotes - facts.citations} evidence quotes without a citation`);
+    }
+    if (facts.unpublished > 0 && facts.draftBanner === 0) {
+      problems.push(`${facts.unpublished} unpublished fact-checks but no internal-draft banner`);
     }
   }
   if (facts.scripts > 0) problems.push(`${facts.scripts} script, frame, object or image elements`);
@@ -144,6 +200,38 @@ try {
   if (focused.className !== 'skip-link' || focused.top < 0 || focused.height === 0) {
     problems.push(`first Tab focused "${focused.className}" at top ${focused.top}, not the ` +
                   'visible skip link');
+  }
+  // Briefing: Tab after the skip link walks the links in page order, each with a focus ring.
+  if (kind === 'briefing') {
+    const walk = await page.evaluate(() => {
+      const order = [...document.querySelectorAll('a[href]')];
+      order.forEach((link, index) => { link.dataset.twFocusOrder = String(index); });
+      return order.length;
+    });
+    const steps = Math.min(walk - 1, 60);
+    for (let step = 1; step <= steps; ++step) {
+      await page.keyboard.press('Tab');
+      const now = await page.evaluate(() => {
+        const element = document.activeElement;
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        return {
+          order: Number(element.dataset?.twFocusOrder ?? -1),
+          ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+          visible: box.width > 0 && box.height > 0,
+          text: element.textContent.trim().slice(0, 40),
+        };
+      });
+      if (now.order !== step) {
+        problems.push(`Tab ${step + 1} focused link ${now.order} ("${now.text}"), not link ` +
+                      `${step} in page order`);
+        break;
+      }
+      if (!now.ring || !now.visible) {
+        problems.push(`Tab ${step + 1} focused "${now.text}" without a visible focus ring`);
+        break;
+      }
+    }
   }
   await page.evaluate(() => document.activeElement.blur());
 

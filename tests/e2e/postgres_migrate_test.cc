@@ -1,8 +1,9 @@
 // End to end: a laptop's SQLite database holding the demo negotiation and every real document
 // of the shared corpus (the texts and the official PDF) is moved onto PostgreSQL with the real
 // `treatywatch migrate`, then every document shown from both databases must print the same
-// JSON, and a second migrate must copy nothing. The PostgreSQL cases skip, saying why, without
-// TW_TEST_POSTGRES_URL.
+// JSON, the claims and fact-checks (every revision, the evidence with its re-anchoring state)
+// must read the same from both, and a second migrate must copy nothing. The PostgreSQL cases
+// skip, saying why, without TW_TEST_POSTGRES_URL.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -15,6 +16,9 @@
 
 #include "cli_runner.h"
 #include "postgres_test_database.h"
+#include "store/postgres/postgres_store.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store_test_factchecks.h"
 
 namespace tw::testing {
 namespace {
@@ -84,6 +88,23 @@ void RecordDemoNegotiation(const fs::path& db) {
   }
 }
 
+// The fact-check record, through the Store API (the claims and factcheck commands are the
+// lead's): three claims, one on the transcript's first statement, a fact-check quoting the demo
+// draft taken draft → in-review → published with a quote re-anchored as changed, and a draft.
+store::testing::SampleFactCheckRecord RecordDemoFactChecks(const fs::path& db) {
+  absl::StatusOr<std::unique_ptr<store::Store>> laptop = store::OpenSqliteStore(db.string());
+  EXPECT_TRUE(laptop.ok()) << laptop.status();
+  if (!laptop.ok()) return {};
+  absl::StatusOr<doc::Document> draft = (*laptop)->LoadDocument("A/AC.999/3/Rev.1");
+  EXPECT_TRUE(draft.ok()) << draft.status();
+  absl::StatusOr<std::vector<negotiation::Statement>> statements =
+      (*laptop)->ListStatements({});
+  EXPECT_TRUE(statements.ok() && !statements->empty()) << statements.status();
+  if (!draft.ok() || !statements.ok() || statements->empty()) return {};
+  return store::testing::PutSampleFactCheckRecord(**laptop, draft->meta.id,
+                                                  statements->front().id);
+}
+
 // Every text of the shared corpus and the official PDF, in one batch.
 int IngestCorpus(const fs::path& db) {
   std::vector<std::string> args = {"ingest"};
@@ -131,6 +152,8 @@ TEST_F(PostgresMigrateTest, DemoAndCorpusArriveIdenticalAndASecondRunCopiesNothi
   const int documents = IngestDemo(laptop) + IngestCorpus(laptop);
   ASSERT_GE(documents, 20);
   RecordDemoNegotiation(laptop);
+  const store::testing::SampleFactCheckRecord record = RecordDemoFactChecks(laptop);
+  ASSERT_NE(record.draft, 0);
 
   const json report = JsonOf(Migrate(laptop, true), "migrate");
   EXPECT_EQ(report["verified"], true) << report.dump(2);
@@ -142,7 +165,7 @@ TEST_F(PostgresMigrateTest, DemoAndCorpusArriveIdenticalAndASecondRunCopiesNothi
   EXPECT_EQ(report["sessions_copied"], 1);
   EXPECT_EQ(report["actors_copied"], 1);
   EXPECT_GE(report["statements_copied"], 5);
-  ASSERT_EQ(report["tables"].size(), 16u);
+  ASSERT_EQ(report["tables"].size(), 20u);
   for (const json& table : report["tables"]) {
     EXPECT_EQ(table["source_rows"], table["destination_rows"]) << table.dump();
     EXPECT_EQ(table["source_sha256"], table["destination_sha256"]) << table.dump();
@@ -163,6 +186,24 @@ TEST_F(PostgresMigrateTest, DemoAndCorpusArriveIdenticalAndASecondRunCopiesNothi
     const RunResult from_postgres = Tw(server, {"--json", "show", id});
     EXPECT_EQ(JsonOf(from_sqlite, "show"), JsonOf(from_postgres, "show on PostgreSQL"));
     EXPECT_EQ(from_sqlite.out, from_postgres.out);
+  }
+
+  // The fact-check record reads the same from both.
+  {
+    absl::StatusOr<std::unique_ptr<store::Store>> from = store::OpenSqliteStore(laptop.string());
+    ASSERT_TRUE(from.ok()) << from.status();
+    absl::StatusOr<std::unique_ptr<store::Store>> to = store::OpenPostgresStore(postgres_->url());
+    ASSERT_TRUE(to.ok()) << to.status();
+    EXPECT_EQ(store::testing::Describe(*(*to)->ListClaims({})),
+              store::testing::Describe(*(*from)->ListClaims({})));
+    for (std::int64_t id : {record.factcheck, record.draft}) {
+      SCOPED_TRACE("fact-check " + std::to_string(id));
+      EXPECT_EQ(store::testing::Describe(**(*to)->LoadFactCheck(id)),
+                store::testing::Describe(**(*from)->LoadFactCheck(id)));
+      EXPECT_EQ(store::testing::Describe(*(*to)->FactCheckHistory(id)),
+                store::testing::Describe(*(*from)->FactCheckHistory(id)));
+    }
+    EXPECT_EQ((*(*to)->FactCheckHistory(record.factcheck)).size(), 3u);
   }
 
   // Again: nothing to copy, still verified.

@@ -1,9 +1,9 @@
 // Copying a store into another (store/store_copy.h) between every pair of backends, and the Store
 // methods it rests on (ImportInstrument, ImportDocument, ImportStatements, ImportPositions,
-// DigestTables): ids, versions and ingest times survive, the negotiation record arrives whole and
-// comes back whole, a second copy copies nothing, a destination with other content is refused, and
-// the digests tell equal content from different content. Pairs with an unavailable backend skip,
-// saying why.
+// ImportClaims, ImportFactCheck, DigestTables): ids, versions and ingest times survive, the
+// negotiation and fact-check records arrive whole and come back whole, a second copy copies
+// nothing, a destination with other content is refused, and the digests tell equal content from
+// different content. Pairs with an unavailable backend skip, saying why.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -11,7 +11,9 @@
 
 #include "store/content_digest.h"
 #include "store/store_copy.h"
+#include "factcheck/verdict_scale.h"
 #include "store_test_documents.h"
+#include "store_test_factchecks.h"
 #include "store_test_factory.h"
 #include "store_test_negotiation.h"
 
@@ -96,7 +98,7 @@ TEST_P(StoreCopyTest, CopiesEveryDocumentWithIdsVersionsAndIngestTimes) {
   EXPECT_EQ(report.instruments, 3);  // the sample convention's, Convention X, Protocol Y
   EXPECT_EQ(report.instruments_copied, 3);
   EXPECT_TRUE(report.Verified());
-  ASSERT_EQ(report.tables.size(), 16u);
+  ASSERT_EQ(report.tables.size(), 20u);
   EXPECT_EQ(report.tables[0].source.table, "documents");
   EXPECT_EQ(report.tables[0].destination.rows, 7);
 
@@ -204,12 +206,15 @@ TEST_P(StoreCopyTest, DigestsSeeEveryDifference) {
   EXPECT_FALSE(report.Verified());
 }
 
-// Everything the lead's `treatywatch migrate` moves: documents and the negotiation record, to
-// the other backend and back into a fresh store of the first, the digests equal at each step.
-TEST_P(StoreCopyTest, CopiesTheNegotiationRecordThereAndBack) {
+// Everything the lead's `treatywatch migrate` moves: documents, the negotiation record and the
+// fact-check record, to the other backend and back into a fresh store of the first, the digests
+// equal at each step.
+TEST_P(StoreCopyTest, CopiesTheNegotiationAndFactCheckRecordsThereAndBack) {
   const std::vector<PutResult> puts = FillSource();
   ASSERT_FALSE(puts.empty());
   PutSampleRecord(*source_, puts[0].id);
+  const std::int64_t statement = source_->ListStatements({})->front().id;
+  const SampleFactCheckRecord record = PutSampleFactCheckRecord(*source_, puts[0].id, statement);
   const StoreCopyReport report = Copy();
   EXPECT_TRUE(report.Verified());
   EXPECT_EQ(report.actors, 2);
@@ -222,9 +227,25 @@ TEST_P(StoreCopyTest, CopiesTheNegotiationRecordThereAndBack) {
   EXPECT_EQ(report.positions_copied, 5);
   EXPECT_EQ(report.votes, 2);
   EXPECT_EQ(report.votes_copied, 2);
+  EXPECT_EQ(report.claims, 3);
+  EXPECT_EQ(report.claims_copied, 3);
+  EXPECT_EQ(report.factchecks, 2);
+  EXPECT_EQ(report.factchecks_copied, 2);
   for (const TableComparison& table : report.tables) {
     EXPECT_GT(table.source.rows, 0) << table.source.table;
   }
+  EXPECT_EQ(Describe(*destination_->ListClaims({})), Describe(*source_->ListClaims({})));
+  for (std::int64_t id : {record.factcheck, record.draft}) {
+    EXPECT_EQ(Describe(**destination_->LoadFactCheck(id)), Describe(**source_->LoadFactCheck(id)));
+    EXPECT_EQ(Describe(*destination_->FactCheckHistory(id)),
+              Describe(*source_->FactCheckHistory(id)));
+  }
+  // Matching works on the copy: its full-text index was built as the claims arrived.
+  absl::StatusOr<std::vector<ClaimCandidate>> matched =
+      destination_->MatchClaims({"safeguards"}, 5);
+  ASSERT_TRUE(matched.ok()) << matched.status();
+  ASSERT_EQ(matched->size(), 1u);
+  EXPECT_EQ(matched->front().claim.id, record.claims[0]);
   EXPECT_EQ(Describe(*destination_->ListStatements({})), Describe(*source_->ListStatements({})));
   EXPECT_EQ(Describe(*destination_->ListPositions({})), Describe(*source_->ListPositions({})));
   EXPECT_EQ(Describe(*destination_->ListSessions()), Describe(*source_->ListSessions()));
@@ -252,7 +273,8 @@ TEST_P(StoreCopyTest, CopiesTheNegotiationRecordThereAndBack) {
   const StoreCopyReport again = Copy();
   EXPECT_TRUE(again.Verified());
   EXPECT_EQ(again.actors_copied + again.sessions_copied + again.statements_copied +
-                again.positions_copied + again.votes_copied,
+                again.positions_copied + again.votes_copied + again.claims_copied +
+                again.factchecks_copied,
             0);
   // New rows in the copy take ids after the copied ones.
   const std::int64_t last = source_->ListStatements({})->back().id;
@@ -264,6 +286,43 @@ TEST_P(StoreCopyTest, CopiesTheNegotiationRecordThereAndBack) {
       destination_->PutPositions(SamplePositions());
   ASSERT_TRUE(positions.ok()) << positions.status();
   EXPECT_GT(positions->front(), 5);
+  absl::StatusOr<std::int64_t> claim = destination_->PutClaim(SampleClaims(0)[1]);
+  ASSERT_TRUE(claim.ok()) << claim.status();
+  EXPECT_GT(*claim, record.claims.back());
+  absl::StatusOr<std::int64_t> fact_check =
+      destination_->CreateFactCheck(SampleFactCheck(*claim, puts[0].id),
+                                    factcheck::VerdictScale::Default());
+  ASSERT_TRUE(fact_check.ok()) << fact_check.status();
+  EXPECT_GT(*fact_check, record.draft);
+}
+
+// A fact-check revised in the source after a copy is not silently merged: the destination's
+// history differs, and the copy says so.
+TEST_P(StoreCopyTest, RefusesADestinationHoldingOtherFactCheckRows) {
+  const std::vector<PutResult> puts = FillSource();
+  ASSERT_FALSE(puts.empty());
+  const SampleFactCheckRecord record = PutSampleFactCheckRecord(*source_, puts[0].id, 0);
+  ASSERT_TRUE(Copy().Verified());
+  factcheck::FactCheck draft = **source_->LoadFactCheck(record.draft);
+  draft.summary = "Revised after the copy.";
+  ASSERT_TRUE(
+      source_->ReviseFactCheck(draft, 1, "dave", "", factcheck::VerdictScale::Default()).ok());
+  absl::StatusOr<StoreCopyReport> report = CopyStore(*source_, *destination_);
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kFailedPrecondition) << report.status();
+  EXPECT_THAT(std::string(report.status().message()),
+              HasSubstr(fmt::format("cannot import fact-check {}", record.draft)));
+  EXPECT_EQ((*destination_->FactCheckHistory(record.draft)).size(), 1u);
+
+  // Another claim under a copied claim's id.
+  absl::StatusOr<std::unique_ptr<TestDatabase>> fresh = GetParam().to.create_database();
+  ASSERT_TRUE(fresh.ok()) << fresh.status();
+  absl::StatusOr<std::unique_ptr<Store>> elsewhere = (*fresh)->Open();
+  ASSERT_TRUE(elsewhere.ok()) << elsewhere.status();
+  ASSERT_TRUE((*elsewhere)->PutClaim(SampleClaims(0)[2]).ok());
+  report = CopyStore(*source_, **elsewhere);
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kFailedPrecondition) << report.status();
+  EXPECT_THAT(std::string(report.status().message()), HasSubstr("cannot import claim 1"));
+  elsewhere->reset();
 }
 
 TEST_P(StoreCopyTest, AnInterruptedRecordCopyIsCompletedByTheNextRun) {
@@ -354,10 +413,19 @@ TEST(TableDigesterTest, DigestsCanonicalJsonLines) {
   quoted.EndRow();
   EXPECT_EQ(quoted.Finish().sha256,
             "e8f0a41b4972dd4f2b175e78815ed83bab5a4474d2c2d385ff917c14860e18be");
+
+  // Reals as their shortest round-trip text: [0.8125,1,0.1]
+  TableDigester reals("t");
+  reals.AddReal(0.8125);
+  reals.AddReal(1.0);
+  reals.AddReal(0.1);
+  reals.EndRow();
+  EXPECT_EQ(reals.Finish().sha256,
+            "71bf1ab0c38c343c867e8da548db2ea91d9c37e19d51c9a29eb09ab0a5a75fe1");
 }
 
 TEST(TableDigesterTest, SelectsTheListedColumnsInKeyOrder) {
-  ASSERT_EQ(DigestTableSpecs().size(), 16u);
+  ASSERT_EQ(DigestTableSpecs().size(), 20u);
   const DigestTableSpec& instruments = DigestTableSpecs()[4];
   EXPECT_EQ(DigestSelectSql(instruments), "SELECT id, name FROM instruments ORDER BY id");
   EXPECT_EQ(DigestSelectSql(instruments,

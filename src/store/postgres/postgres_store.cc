@@ -35,6 +35,7 @@
 #include "store/document_lookup.h"
 #include "store/document_rows.h"
 #include "store/postgres/pg_connection.h"
+#include "store/postgres/pg_factchecks.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/postgres/pg_negotiation.h"
 #include "store/postgres/pg_search.h"
@@ -215,13 +216,16 @@ std::string AddEllipses(std::string snippet, std::string_view field) {
   return snippet;
 }
 
-// The negotiation record comes from PgNegotiationRecord, mixed in: its methods are the final overriders
-// of Store's NegotiationRecord half. It borrows the connection, which outlives it (the record
-// only keeps the reference; the connection object does not move when its owner pointer does).
-class PostgresStore final : public Store, private PgNegotiationRecord {
+// The negotiation and fact-check records come from PgNegotiationRecord and PgFactCheckRecord,
+// mixed in: their methods are the final overriders of Store's NegotiationRecord and
+// FactCheckRecord halves. They borrow the connection, which outlives them (the records only keep
+// the reference; the connection object does not move when its owner pointer does).
+class PostgresStore final : public Store, private PgNegotiationRecord, private PgFactCheckRecord {
  public:
   explicit PostgresStore(std::unique_ptr<PgConnection> connection)
-      : PgNegotiationRecord(*connection), connection_(std::move(connection)) {}
+      : PgNegotiationRecord(*connection),
+        PgFactCheckRecord(*connection),
+        connection_(std::move(connection)) {}
 
   absl::StatusOr<PutResult> PutDocument(const doc::Document& document) override;
   absl::StatusOr<std::optional<doc::DocumentMeta>> FindBySha256(std::string_view sha256) override;
@@ -908,10 +912,16 @@ absl::StatusOr<std::vector<TableDigest>> PostgresStore::DigestTables() {
 }
 
 absl::StatusOr<TableDigest> PostgresStore::DigestTable(const DigestTableSpec& spec) {
+  // Times are timestamptz here and ISO text in SQLite: they are digested as that text.
   const std::string select =
-      DigestSelectSql(spec, [](std::string_view table, std::string_view column) {
-        return table == "documents" && column == "ingested_at" ? IngestedAtText(column)
-                                                               : std::string();
+      DigestSelectSql(spec, [&spec](std::string_view, std::string_view column) {
+        for (const DigestColumn& listed : spec.columns) {
+          if (listed.name == column && (listed.type == DigestColumnType::kTimestamp ||
+                                        listed.type == DigestColumnType::kNullableTimestamp)) {
+            return IngestedAtText(column);
+          }
+        }
+        return std::string();
       });
   // A cursor, so that a large table is read in bounded pieces.
   if (absl::Status s = connection_->Execute(fmt::format("DECLARE digest NO SCROLL CURSOR FOR {}",
@@ -928,12 +938,16 @@ absl::StatusOr<TableDigest> PostgresStore::DigestTable(const DigestTableSpec& sp
     for (int row = 0; row < batch->rows(); ++row) {
       for (int column = 0; column < static_cast<int>(spec.columns.size()); ++column) {
         const DigestColumnType type = spec.columns[static_cast<std::size_t>(column)].type;
-        const bool nullable =
-            type == DigestColumnType::kNullableInteger || type == DigestColumnType::kNullableText;
-        if (nullable && batch->IsNull(row, column)) {
+        if (IsNullableDigestColumn(type) && batch->IsNull(row, column)) {
           digester.AddNull();
-        } else if (type == DigestColumnType::kText || type == DigestColumnType::kNullableText) {
+        } else if (type == DigestColumnType::kText || type == DigestColumnType::kNullableText ||
+                   type == DigestColumnType::kTimestamp ||
+                   type == DigestColumnType::kNullableTimestamp) {
           digester.AddText(batch->Text(row, column));
+        } else if (type == DigestColumnType::kReal) {
+          absl::StatusOr<double> value = batch->Double(row, column, what);
+          if (!value.ok()) return value.status();
+          digester.AddReal(*value);
         } else if (type == DigestColumnType::kBoolean) {
           absl::StatusOr<bool> value = batch->Bool(row, column, what);
           if (!value.ok()) return value.status();

@@ -241,10 +241,127 @@ CREATE TABLE group_members (
 );
 )sql";
 
-constexpr std::array<SqliteMigration, 3> kMigrations = {{
+// Claims, fact-checks, evidence and revisions (factcheck_record.h; store/factcheck_rows.h for
+// the stored words the CHECKs list and the JSON columns). Times are ISO 8601 UTC text with
+// seconds, as documents.ingested_at. A claim's cited paths and instruments are canonical JSON
+// arrays: nothing looks claims up by them, and a million claims insert faster without child rows.
+//
+// The claim index is an external-content FTS5 table over claims.text (the text is stored once),
+// kept in step by triggers. Unlike the provisions' index (migration 2) it stems with porter:
+// claims are matched against reworded claims ("supports" / "supported"), and they are written
+// in English by the observers who record them. Column names avoid SQL keywords (start, end).
+//
+// Revisions are append-only in the schema itself: the triggers refuse UPDATE and DELETE of
+// factcheck_revisions whoever asks, and the foreign key keeps a fact-check with revisions from
+// being deleted.
+constexpr std::string_view kFactChecks = R"sql(
+CREATE TABLE claims (
+  id           INTEGER PRIMARY KEY,
+  text         TEXT NOT NULL CHECK (text <> ''),
+  actor        TEXT NOT NULL DEFAULT '',
+  -- NULL when the claim came from no stored statement
+  statement_id INTEGER REFERENCES statements(id),
+  session      INTEGER NOT NULL DEFAULT 0 CHECK (session >= 0),
+  date         TEXT NOT NULL DEFAULT ''
+               CHECK (date = '' OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  source_grade TEXT NOT NULL
+               CHECK (source_grade IN ('official-record', 'written-submission', 'webcast',
+                                       'third-party-report')),
+  source_url   TEXT NOT NULL DEFAULT '',
+  cited_paths  TEXT NOT NULL DEFAULT '[]',
+  instruments  TEXT NOT NULL DEFAULT '[]',
+  created_by   TEXT NOT NULL DEFAULT '',
+  created_at   TEXT NOT NULL
+);
+CREATE INDEX claims_date ON claims(date, id);
+CREATE INDEX claims_actor ON claims(actor, date, id);
+CREATE INDEX claims_session ON claims(session, date, id);
+CREATE INDEX claims_statement ON claims(statement_id);
+
+CREATE VIRTUAL TABLE claim_fts USING fts5(
+  text,
+  content = 'claims',
+  content_rowid = 'id',
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER claims_insert_fts AFTER INSERT ON claims BEGIN
+  INSERT INTO claim_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER claims_delete_fts AFTER DELETE ON claims BEGIN
+  INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER claims_update_fts AFTER UPDATE OF text ON claims BEGIN
+  INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO claim_fts (rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE TABLE factchecks (
+  id           INTEGER PRIMARY KEY,
+  claim_id     INTEGER NOT NULL REFERENCES claims(id),
+  revision     INTEGER NOT NULL CHECK (revision >= 1),
+  status       TEXT NOT NULL CHECK (status IN ('draft', 'in-review', 'published')),
+  verdict      TEXT NOT NULL DEFAULT '',
+  summary      TEXT NOT NULL DEFAULT '',
+  rationale    TEXT NOT NULL DEFAULT '',
+  author       TEXT NOT NULL CHECK (author <> ''),
+  updated_by   TEXT NOT NULL CHECK (updated_by <> ''),
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  -- NULL until the first published revision
+  published_at TEXT,
+  change_note  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX factchecks_claim ON factchecks(claim_id, id);
+CREATE INDEX factchecks_status ON factchecks(status, id);
+
+-- The current evidence of each fact-check; the revisions keep every earlier list, by id, so
+-- an id is never reused for another piece (AUTOINCREMENT: a revision deletes rows).
+CREATE TABLE evidence (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  factcheck_id    INTEGER NOT NULL REFERENCES factchecks(id) ON DELETE CASCADE,
+  document_id     INTEGER NOT NULL REFERENCES documents(id),
+  path            TEXT NOT NULL DEFAULT '',
+  exact           TEXT NOT NULL CHECK (exact <> ''),
+  prefix          TEXT NOT NULL DEFAULT '',
+  suffix          TEXT NOT NULL DEFAULT '',
+  start_offset    INTEGER NOT NULL CHECK (start_offset >= 0),
+  end_offset      INTEGER NOT NULL CHECK (end_offset >= start_offset),
+  note            TEXT NOT NULL DEFAULT '',
+  origin          TEXT NOT NULL CHECK (origin <> ''),
+  status          TEXT NOT NULL
+                  CHECK (status IN ('intact', 'moved', 'changed', 'lost', 'ambiguous')),
+  similarity      REAL NOT NULL CHECK (similarity >= 0 AND similarity <= 1),
+  -- the anchor proposed for a person to confirm (JSON, factcheck_rows.h), or NULL
+  proposal        TEXT,
+  -- the document version of the last re-anchoring; NULL: never re-anchored
+  checked_against INTEGER REFERENCES documents(id)
+);
+CREATE INDEX evidence_factcheck ON evidence(factcheck_id, id);
+CREATE INDEX evidence_document ON evidence(document_id, id);
+CREATE INDEX evidence_checked ON evidence(checked_against);
+
+CREATE TABLE factcheck_revisions (
+  factcheck_id INTEGER NOT NULL REFERENCES factchecks(id),
+  revision     INTEGER NOT NULL CHECK (revision >= 1),
+  snapshot     TEXT NOT NULL,
+  saved_by     TEXT NOT NULL CHECK (saved_by <> ''),
+  saved_at     TEXT NOT NULL,
+  change_note  TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (factcheck_id, revision)
+);
+CREATE TRIGGER factcheck_revisions_no_update BEFORE UPDATE ON factcheck_revisions BEGIN
+  SELECT RAISE(ABORT, 'fact-check revisions are append-only: a revision cannot be changed');
+END;
+CREATE TRIGGER factcheck_revisions_no_delete BEFORE DELETE ON factcheck_revisions BEGIN
+  SELECT RAISE(ABORT, 'fact-check revisions are append-only: a revision cannot be deleted');
+END;
+)sql";
+
+constexpr std::array<SqliteMigration, 4> kMigrations = {{
     {1, "documents, provisions, references, warnings", kCoreTables},
     {2, "full-text index", kFullTextIndex},
     {3, "negotiation record", kNegotiationRecord},
+    {4, "claims and fact-checks", kFactChecks},
 }};
 
 absl::StatusOr<bool> TableExists(SqliteConnection& connection, std::string_view table) {

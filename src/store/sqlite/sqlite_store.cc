@@ -37,6 +37,7 @@
 #include "store/search_syntax.h"
 #include "store/sqlite/fts5_query.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_factchecks.h"
 #include "store/sqlite/sqlite_migrations.h"
 #include "store/sqlite/sqlite_negotiation.h"
 #include "store/sqlite/sqlite_transaction.h"
@@ -94,13 +95,19 @@ absl::Status WithContext(const absl::Status& status, std::string_view context) {
                       fmt::format("{} ({})", std::string(status.message()), context));
 }
 
-// The negotiation record comes from SqliteNegotiationRecord, mixed in: its methods are the final overriders
-// of Store's NegotiationRecord half. It borrows the connection, which outlives it (the record
-// only keeps the reference; the connection object does not move when its owner pointer does).
-class SqliteStore final : public Store, private SqliteNegotiationRecord {
+// The negotiation and fact-check records come from SqliteNegotiationRecord and
+// SqliteFactCheckRecord, mixed in: their methods are the final overriders of Store's
+// NegotiationRecord and FactCheckRecord halves. They borrow the connection, which outlives them
+// (the records only keep the reference; the connection object does not move when its owner
+// pointer does).
+class SqliteStore final : public Store,
+                          private SqliteNegotiationRecord,
+                          private SqliteFactCheckRecord {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteConnection> connection)
-      : SqliteNegotiationRecord(*connection), connection_(std::move(connection)) {}
+      : SqliteNegotiationRecord(*connection),
+        SqliteFactCheckRecord(*connection),
+        connection_(std::move(connection)) {}
 
   absl::StatusOr<PutResult> PutDocument(const doc::Document& document) override;
   absl::StatusOr<std::optional<doc::DocumentMeta>> FindBySha256(std::string_view sha256) override;
@@ -770,13 +777,16 @@ absl::StatusOr<std::vector<TableDigest>> SqliteStore::DigestTables() {
       if (!*row) break;
       for (int column = 0; column < static_cast<int>(spec.columns.size()); ++column) {
         const DigestColumnType type = spec.columns[static_cast<std::size_t>(column)].type;
-        if (select->ColumnIsNull(column) && (type == DigestColumnType::kNullableInteger ||
-                                             type == DigestColumnType::kNullableText)) {
+        if (select->ColumnIsNull(column) && IsNullableDigestColumn(type)) {
           digester.AddNull();
-        } else if (type == DigestColumnType::kText || type == DigestColumnType::kNullableText) {
+        } else if (type == DigestColumnType::kText || type == DigestColumnType::kNullableText ||
+                   type == DigestColumnType::kTimestamp ||
+                   type == DigestColumnType::kNullableTimestamp) {
           digester.AddText(select->ColumnText(column));
         } else if (type == DigestColumnType::kBoolean) {
           digester.AddInteger(select->ColumnInt64(column) != 0 ? 1 : 0);
+        } else if (type == DigestColumnType::kReal) {
+          digester.AddReal(select->ColumnDouble(column));
         } else {
           digester.AddInteger(select->ColumnInt64(column));
         }

@@ -1,0 +1,510 @@
+// `treatywatch claims detect|add|list|stale|match`: finding the checkable sentences of a
+// statement, keeping the claims an analyst confirms, and finding earlier claims (and the same
+// actor's earlier words) that say the same.
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/actor_lookup.h"
+#include "cli/commands.h"
+#include "cli/document_argument.h"
+#include "cli/factcheck_support.h"
+#include "cli/text_file.h"
+#include "factcheck/check_worthiness.h"
+#include "factcheck/claim_matcher.h"
+#include "factcheck/claim_references.h"
+#include "factcheck/own_record.h"
+#include "negotiation/negotiation_json.h"
+#include "text/text_clip.h"
+
+namespace tw::cli {
+namespace {
+
+// The draft the claims' article numbers refer to: --draft, else the latest version of the
+// most recently extended instrument chain holding a draft or final text; none in an empty store.
+absl::StatusOr<std::optional<doc::Document>> ClaimDraft(CliContext& context, store::Store& store,
+                                                        const std::string& draft) {
+  if (!draft.empty()) {
+    absl::StatusOr<doc::Document> document = LoadDocumentArgument(context, draft);
+    if (!document.ok()) return document.status();
+    return std::optional<doc::Document>(*std::move(document));
+  }
+  absl::StatusOr<std::vector<doc::DocumentMeta>> documents = store.ListDocuments();
+  if (!documents.ok()) return documents.status();
+  for (auto it = documents->rbegin(); it != documents->rend(); ++it) {
+    if (it->version > 0 && (it->kind == "draft" || it->kind == "final")) {
+      absl::StatusOr<doc::Document> document = store.LoadDocument(std::to_string(it->id));
+      if (!document.ok()) return document.status();
+      return std::optional<doc::Document>(*std::move(document));
+    }
+  }
+  return std::optional<doc::Document>();
+}
+
+absl::StatusOr<std::vector<std::string>> KnownInstruments(store::Store& store) {
+  absl::StatusOr<std::vector<store::InstrumentInfo>> instruments = store.ListInstruments();
+  if (!instruments.ok()) return instruments.status();
+  std::vector<std::string> names;
+  for (const store::InstrumentInfo& instrument : *instruments) names.push_back(instrument.name);
+  // A reference text stored without an instrument is named by its title ("Regional Convention
+  // on Computer-Related Offences"); statements are not instruments.
+  absl::StatusOr<std::vector<doc::DocumentMeta>> documents = store.ListDocuments();
+  if (!documents.ok()) return documents.status();
+  for (const doc::DocumentMeta& meta : *documents) {
+    if (meta.kind == "statement" || meta.title.empty()) continue;
+    names.push_back(meta.title.substr(0, meta.title.find(';')));
+  }
+  return names;
+}
+
+absl::StatusOr<negotiation::Statement> FindStatement(store::Store& store, std::int64_t id) {
+  absl::StatusOr<std::vector<negotiation::Statement>> statements =
+      store.ListStatements(store::StatementFilter{});
+  if (!statements.ok()) return statements.status();
+  for (negotiation::Statement& statement : *statements) {
+    if (statement.id == id) return std::move(statement);
+  }
+  return absl::NotFoundError(fmt::format("no statement #{} (see: treatywatch statement list)", id));
+}
+
+struct DetectArgs {
+  std::string input;
+  double min_score = factcheck::kCheckWorthyThreshold;
+  bool all = false;
+};
+
+void RunDetect(const DetectArgs& args, CliContext& context) {
+  std::string text;
+  std::int64_t statement_id = 0;
+  std::error_code error;
+  if (std::filesystem::is_regular_file(args.input, error)) {
+    absl::StatusOr<std::string> bytes = ReadTextFile(args.input);
+    if (!bytes.ok()) return context.Fail(bytes.status());
+    text = *std::move(bytes);
+  } else if (absl::StatusOr<std::int64_t> id = ParseIdArgument(args.input, "statement"); id.ok()) {
+    absl::StatusOr<store::Store*> store = context.Store();
+    if (!store.ok()) return context.Fail(store.status());
+    absl::StatusOr<negotiation::Statement> statement = FindStatement(**store, *id);
+    if (!statement.ok()) return context.Fail(statement.status());
+    text = statement->text;
+    statement_id = *id;
+  } else {
+    text = args.input;
+  }
+  std::vector<factcheck::CheckWorthySentence> sentences = factcheck::ScoreSentences(text);
+  if (context.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const factcheck::CheckWorthySentence& sentence : sentences) {
+      if (!args.all && sentence.score < args.min_score) continue;
+      nlohmann::json features = nlohmann::json::array();
+      for (const factcheck::WorthinessFeature& feature : sentence.features) {
+        features.push_back(
+            {{"name", feature.name}, {"weight", feature.weight}, {"matched", feature.matched}});
+      }
+      list.push_back({{"text", sentence.text},
+                      {"begin", sentence.begin},
+                      {"end", sentence.end},
+                      {"score", sentence.score},
+                      {"check_worthy", sentence.score >= factcheck::kCheckWorthyThreshold},
+                      {"features", features}});
+    }
+    return context.PrintJson({{"statement", statement_id}, {"sentences", list}});
+  }
+  int shown = 0;
+  for (const factcheck::CheckWorthySentence& sentence : sentences) {
+    if (!args.all && sentence.score < args.min_score) continue;
+    ++shown;
+    std::cout << fmt::format("{} {}\n", context.Bold(fmt::format("{:.2f}", sentence.score)),
+                             sentence.text);
+    std::string features;
+    for (const factcheck::WorthinessFeature& feature : sentence.features) {
+      features += fmt::format("{}{} {:+.2f} “{}”", features.empty() ? "" : "; ", feature.name,
+                              feature.weight, feature.matched);
+    }
+    if (!features.empty()) std::cout << "     " << context.Dim(features) << "\n";
+  }
+  if (shown == 0) {
+    std::cout << fmt::format("no sentence scores {:.2f} or more of {} (--all shows them all)\n",
+                             args.min_score, sentences.size());
+  } else {
+    std::cout << context.Dim(fmt::format(
+        "confirm one: treatywatch claims add {} --text \"…\"\n",
+        statement_id ? fmt::format("--statement {}", statement_id) : std::string("--actor ACTOR")));
+  }
+}
+
+struct AddArgs {
+  std::string actor;
+  std::string statement;
+  std::string draft;
+  std::string grade;
+  std::string by;
+  factcheck::Claim claim;
+};
+
+void RunAdd(AddArgs args, CliContext& context) {
+  absl::StatusOr<store::Store*> store = context.Store();
+  if (!store.ok()) return context.Fail(store.status());
+  absl::StatusOr<negotiation::ActorRegistry> registry = LoadActorRegistry(context);
+  if (!registry.ok()) return context.Fail(registry.status());
+  factcheck::Claim& claim = args.claim;
+  if (!args.statement.empty()) {
+    absl::StatusOr<std::int64_t> id = ParseIdArgument(args.statement, "statement");
+    if (!id.ok()) return context.Fail(id.status());
+    absl::StatusOr<negotiation::Statement> statement = FindStatement(**store, *id);
+    if (!statement.ok()) return context.Fail(statement.status());
+    claim.statement_id = *id;
+    if (args.actor.empty()) args.actor = statement->actor;
+    if (claim.date.empty()) claim.date = statement->date;
+    if (claim.session == 0) claim.session = statement->session;
+    if (claim.source_url.empty()) claim.source_url = statement->source_url;
+  }
+  if (args.actor.empty()) {
+    return context.Fail(absl::InvalidArgumentError(
+        "claims add: say who made the claim with --actor (or --statement ID)"));
+  }
+  absl::StatusOr<const negotiation::Actor*> actor = registry->Resolve(args.actor);
+  if (!actor.ok()) return context.Fail(actor.status());
+  claim.actor = (*actor)->id;
+  if (!args.grade.empty() && !factcheck::ParseSourceGrade(args.grade, &claim.source_grade)) {
+    return context.Fail(absl::InvalidArgumentError(fmt::format(
+        "--grade '{}': one of official-record, written-submission, webcast, third-party-report",
+        args.grade)));
+  }
+  absl::StatusOr<std::optional<doc::Document>> draft = ClaimDraft(context, **store, args.draft);
+  if (!draft.ok()) return context.Fail(draft.status());
+  absl::StatusOr<std::vector<std::string>> instruments = KnownInstruments(**store);
+  if (!instruments.ok()) return context.Fail(instruments.status());
+  const factcheck::ClaimReferences references = factcheck::ResolveClaimReferences(
+      claim.text, *draft ? &**draft : nullptr, *instruments);
+  claim.cited_paths = references.cited_paths;
+  claim.instruments = references.instruments;
+  claim.created_by = ActingUser(args.by);
+  // Earlier claims that say the same are looked for before this one is stored, so it does not
+  // find itself.
+  absl::StatusOr<std::vector<factcheck::ClaimMatch>> matches =
+      factcheck::MatchClaim(**store, claim.text, factcheck::MatchThresholds{}, 100);
+  if (!matches.ok()) return context.Fail(matches.status());
+  absl::StatusOr<std::int64_t> id = (*store)->PutClaim(claim);
+  if (!id.ok()) return context.Fail(id.status());
+  if (context.json) {
+    nlohmann::json similar = nlohmann::json::array();
+    for (const factcheck::ClaimMatch& match : *matches) {
+      similar.push_back({{"claim", match.claim.id}, {"score", match.score},
+                         {"confirmed", match.confirmed}});
+    }
+    return context.PrintJson({{"id", *id},
+                              {"cited_paths", claim.cited_paths},
+                              {"instruments", claim.instruments},
+                              {"similar", similar}});
+  }
+  std::cout << fmt::format("stored claim #{} by {}", *id,
+                           negotiation::ActorName(*registry, claim.actor));
+  if (!claim.cited_paths.empty() || !claim.instruments.empty()) {
+    std::vector<std::string> refers = claim.cited_paths;
+    refers.insert(refers.end(), claim.instruments.begin(), claim.instruments.end());
+    std::cout << context.Dim(fmt::format(" (refers to {})", fmt::join(refers, ", ")));
+  }
+  std::cout << "\n";
+  for (const factcheck::ClaimMatch& match : *matches) {
+    std::cout << fmt::format("  {} #{} ({:.2f}): {}\n",
+                             match.confirmed ? "same as" : "similar to", match.claim.id,
+                             match.score, OneLine(match.claim.text, 90));
+  }
+}
+
+struct ListArgs {
+  std::string actor;
+  int session = 0;
+  bool stale = false;
+};
+
+// The fact-checks of each claim, for listing.
+absl::StatusOr<std::map<std::int64_t, std::vector<factcheck::FactCheck>>> FactChecksByClaim(
+    store::Store& store, bool stale_only) {
+  store::FactCheckFilter filter;
+  filter.needs_review_only = stale_only;
+  absl::StatusOr<std::vector<factcheck::FactCheck>> fact_checks = store.ListFactChecks(filter);
+  if (!fact_checks.ok()) return fact_checks.status();
+  std::map<std::int64_t, std::vector<factcheck::FactCheck>> by_claim;
+  for (factcheck::FactCheck& fact_check : *fact_checks) {
+    by_claim[fact_check.claim_id].push_back(std::move(fact_check));
+  }
+  return by_claim;
+}
+
+void RunList(const ListArgs& args, CliContext& context) {
+  absl::StatusOr<store::Store*> store = context.Store();
+  if (!store.ok()) return context.Fail(store.status());
+  absl::StatusOr<negotiation::ActorRegistry> registry = LoadActorRegistry(context);
+  if (!registry.ok()) return context.Fail(registry.status());
+  store::ClaimFilter filter;
+  if (!args.actor.empty()) {
+    absl::StatusOr<const negotiation::Actor*> actor = registry->Resolve(args.actor);
+    if (!actor.ok()) return context.Fail(actor.status());
+    filter.actor = (*actor)->id;
+  }
+  if (args.session > 0) filter.session = args.session;
+  absl::StatusOr<std::vector<factcheck::Claim>> claims = (*store)->ListClaims(filter);
+  if (!claims.ok()) return context.Fail(claims.status());
+  auto by_claim = FactChecksByClaim(**store, args.stale);
+  if (!by_claim.ok()) return context.Fail(by_claim.status());
+  nlohmann::json list = nlohmann::json::array();
+  for (const factcheck::Claim& claim : *claims) {
+    auto checks = by_claim->find(claim.id);
+    if (args.stale && checks == by_claim->end()) continue;
+    if (context.json) {
+      nlohmann::json json = ClaimJson(claim, *registry);
+      nlohmann::json fact_checks = nlohmann::json::array();
+      if (checks != by_claim->end()) {
+        for (const factcheck::FactCheck& fact_check : checks->second) {
+          fact_checks.push_back({{"id", fact_check.id},
+                                 {"verdict", fact_check.verdict},
+                                 {"status", factcheck::FactCheckStatusName(fact_check.status)},
+                                 {"needs_review", factcheck::NeedsReview(fact_check)}});
+        }
+      }
+      json["factchecks"] = fact_checks;
+      list.push_back(std::move(json));
+      continue;
+    }
+    std::cout << fmt::format("#{} {} {}\n", claim.id,
+                             context.Bold(negotiation::ActorName(*registry, claim.actor)),
+                             context.Dim(fmt::format("session {} {} {}", claim.session, claim.date,
+                                                     factcheck::SourceGradeName(claim.source_grade))));
+    std::cout << "  “" << OneLine(claim.text, 300) << "”\n";
+    if (checks == by_claim->end()) {
+      std::cout << context.Dim("  not checked yet") << "\n";
+      continue;
+    }
+    for (const factcheck::FactCheck& fact_check : checks->second) {
+      std::cout << fmt::format("  fact-check #{}: {} ({}, revision {}){}\n", fact_check.id,
+                               fact_check.verdict.empty() ? "no verdict" : fact_check.verdict,
+                               factcheck::FactCheckStatusName(fact_check.status),
+                               fact_check.revision,
+                               factcheck::NeedsReview(fact_check) ? " — NEEDS REVIEW" : "");
+    }
+  }
+  if (context.json) context.PrintJson(list);
+}
+
+void RunStale(CliContext& context) {
+  absl::StatusOr<store::Store*> store = context.Store();
+  if (!store.ok()) return context.Fail(store.status());
+  store::FactCheckFilter filter;
+  filter.needs_review_only = true;
+  absl::StatusOr<std::vector<factcheck::FactCheck>> fact_checks = (*store)->ListFactChecks(filter);
+  if (!fact_checks.ok()) return context.Fail(fact_checks.status());
+  nlohmann::json list = nlohmann::json::array();
+  for (const factcheck::FactCheck& fact_check : *fact_checks) {
+    nlohmann::json evidence = nlohmann::json::array();
+    for (const factcheck::Evidence& piece : fact_check.evidence) {
+      nlohmann::json item = {{"id", piece.id},
+                             {"doc", piece.anchor.document_id},
+                             {"path", piece.anchor.path},
+                             {"exact", piece.anchor.exact},
+                             {"status", factcheck::AnchorStatusName(piece.status)},
+                             {"similarity", piece.similarity},
+                             {"checked_against", piece.checked_against}};
+      if (piece.proposal) {
+        item["proposal"] = {{"doc", piece.proposal->document_id},
+                            {"path", piece.proposal->path},
+                            {"exact", piece.proposal->exact}};
+      }
+      evidence.push_back(std::move(item));
+    }
+    list.push_back({{"factcheck", fact_check.id},
+                    {"claim", fact_check.claim_id},
+                    {"status", factcheck::FactCheckStatusName(fact_check.status)},
+                    {"evidence", evidence}});
+  }
+  if (context.json) return context.PrintJson(list);
+  if (fact_checks->empty()) {
+    std::cout << "no fact-check needs review: every quote still stands word for word\n";
+    return;
+  }
+  for (const factcheck::FactCheck& fact_check : *fact_checks) {
+    std::cout << fmt::format("fact-check #{} on claim #{} ({}, {}) needs review:\n", fact_check.id,
+                             fact_check.claim_id, fact_check.verdict,
+                             factcheck::FactCheckStatusName(fact_check.status));
+    for (const factcheck::Evidence& piece : fact_check.evidence) {
+      if (factcheck::AnchorHolds(piece.status)) continue;
+      std::cout << fmt::format("  evidence #{} {} in document {} {}: “{}”\n", piece.id,
+                               context.Bold(factcheck::AnchorStatusName(piece.status)),
+                               piece.anchor.document_id, piece.anchor.path,
+                               OneLine(piece.anchor.exact, 100));
+      if (piece.proposal) {
+        std::cout << fmt::format("    now reads ({:.0f} % similar) in document {} {}: “{}”\n",
+                                 std::floor(100 * piece.similarity), piece.proposal->document_id,
+                                 piece.proposal->path, OneLine(piece.proposal->exact, 100));
+      }
+    }
+  }
+  std::cout << context.Dim(
+      "accept a proposed quote: treatywatch factcheck edit ID --accept-proposal EVIDENCE "
+      "--note \"…\"\n");
+}
+
+struct MatchArgs {
+  std::string text;
+  std::string actor;
+  int limit = 10;
+};
+
+void RunMatch(const MatchArgs& args, CliContext& context) {
+  absl::StatusOr<store::Store*> store = context.Store();
+  if (!store.ok()) return context.Fail(store.status());
+  absl::StatusOr<negotiation::ActorRegistry> registry = LoadActorRegistry(context);
+  if (!registry.ok()) return context.Fail(registry.status());
+  absl::StatusOr<std::vector<factcheck::ClaimMatch>> matches =
+      factcheck::MatchClaim(**store, args.text, factcheck::MatchThresholds{}, 100);
+  if (!matches.ok()) return context.Fail(matches.status());
+  if (static_cast<int>(matches->size()) > args.limit) matches->resize(args.limit);
+  auto by_claim = FactChecksByClaim(**store, false);
+  if (!by_claim.ok()) return context.Fail(by_claim.status());
+
+  std::vector<factcheck::OwnRecordMatch> own;
+  if (!args.actor.empty()) {
+    absl::StatusOr<const negotiation::Actor*> actor = registry->Resolve(args.actor);
+    if (!actor.ok()) return context.Fail(actor.status());
+    store::StatementFilter statement_filter;
+    statement_filter.actor = (*actor)->id;
+    absl::StatusOr<std::vector<negotiation::Statement>> statements =
+        (*store)->ListStatements(statement_filter);
+    if (!statements.ok()) return context.Fail(statements.status());
+    store::PositionFilter position_filter;
+    position_filter.actor = (*actor)->id;
+    absl::StatusOr<std::vector<negotiation::Position>> positions =
+        (*store)->ListPositions(position_filter);
+    if (!positions.ok()) return context.Fail(positions.status());
+    factcheck::Claim claim;
+    claim.text = args.text;
+    claim.actor = (*actor)->id;
+    absl::StatusOr<std::optional<doc::Document>> draft = ClaimDraft(context, **store, "");
+    if (!draft.ok()) return context.Fail(draft.status());
+    claim.cited_paths =
+        factcheck::ResolveClaimReferences(args.text, *draft ? &**draft : nullptr, {}).cited_paths;
+    own = factcheck::FindOwnRecord(claim, *statements, *positions);
+  }
+
+  if (context.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const factcheck::ClaimMatch& match : *matches) {
+      nlohmann::json fact_checks = nlohmann::json::array();
+      if (auto checks = by_claim->find(match.claim.id); checks != by_claim->end()) {
+        for (const factcheck::FactCheck& fact_check : checks->second) {
+          fact_checks.push_back({{"id", fact_check.id}, {"verdict", fact_check.verdict},
+                                 {"status", factcheck::FactCheckStatusName(fact_check.status)}});
+        }
+      }
+      list.push_back({{"claim", ClaimJson(match.claim, *registry)},
+                      {"score", match.score},
+                      {"text_score", match.text_score},
+                      {"shingle", match.shingle},
+                      {"suggested", match.suggested},
+                      {"confirmed", match.confirmed},
+                      {"factchecks", fact_checks}});
+    }
+    nlohmann::json own_json = nlohmann::json::array();
+    for (const factcheck::OwnRecordMatch& item : own) {
+      own_json.push_back(
+          {{"kind", item.kind == factcheck::OwnRecordMatch::Kind::kStatement ? "statement"
+                                                                             : "position"},
+           {"id", item.id},
+           {"date", item.date},
+           {"text", item.text},
+           {"similarity", item.similarity},
+           {"contradicts", item.contradicts},
+           {"reason", item.reason}});
+    }
+    return context.PrintJson({{"matches", list}, {"own_record", own_json}});
+  }
+  if (matches->empty()) std::cout << "no earlier claim says the same\n";
+  for (const factcheck::ClaimMatch& match : *matches) {
+    std::cout << fmt::format("{} #{} {} {}\n",
+                             context.Bold(fmt::format("{:.2f}", match.score)), match.claim.id,
+                             negotiation::ActorName(*registry, match.claim.actor),
+                             context.Dim(match.confirmed ? "same claim" : "similar"));
+    std::cout << "     “" << OneLine(match.claim.text, 200) << "”\n";
+    if (auto checks = by_claim->find(match.claim.id); checks != by_claim->end()) {
+      for (const factcheck::FactCheck& fact_check : checks->second) {
+        std::cout << fmt::format("     fact-check #{}: {} ({})\n", fact_check.id,
+                                 fact_check.verdict,
+                                 factcheck::FactCheckStatusName(fact_check.status));
+      }
+    }
+  }
+  if (!own.empty()) std::cout << context.Bold("The same actor's record:") << "\n";
+  for (const factcheck::OwnRecordMatch& item : own) {
+    std::cout << fmt::format(
+        "  {} {} #{} {} ({:.2f}): {}\n", item.contradicts ? "CONTRADICTS" : "related",
+        item.kind == factcheck::OwnRecordMatch::Kind::kStatement ? "statement" : "position",
+        item.id, item.date, item.similarity, OneLine(item.text, 160));
+    if (item.contradicts && !item.reason.empty()) {
+      std::cout << "    " << context.Dim(item.reason) << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+void RegisterClaimsCommand(CLI::App& app, CliContext& context) {
+  CLI::App* claims = app.add_subcommand(
+      "claims", "Claims made on the floor: detect checkable sentences, add, list, stale, match");
+  claims->require_subcommand(1);
+
+  auto detect = std::make_shared<DetectArgs>();
+  CLI::App* detect_command = claims->add_subcommand(
+      "detect", "Rank the sentences of a statement by how checkable they are, with why");
+  detect_command->add_option("statement", detect->input,
+                             "A stored statement id, a text file, or the words themselves")
+      ->required();
+  detect_command->add_option("--min-score", detect->min_score, "Show sentences scoring this or more")
+      ->check(CLI::Range(0.0, 1.0));
+  detect_command->add_flag("--all", detect->all, "Show every sentence");
+  detect_command->callback([detect, &context] { RunDetect(*detect, context); });
+
+  auto add = std::make_shared<AddArgs>();
+  CLI::App* add_command = claims->add_subcommand("add", "Record a claim to check");
+  add_command->add_option("--actor", add->actor, "Who made it: name, alias or ISO code");
+  add_command->add_option("--text", add->claim.text, "The claim's words")->required();
+  add_command->add_option("--statement", add->statement,
+                          "The stored statement it comes from (fills actor, date, session)");
+  add_command->add_option("--date", add->claim.date, "YYYY-MM-DD");
+  add_command->add_option("--session", add->claim.session, "Session number");
+  add_command->add_option("--grade", add->grade,
+                          "Source: official-record, written-submission, webcast, "
+                          "third-party-report (default official-record)");
+  add_command->add_option("--url", add->claim.source_url, "Where the words can be read or heard");
+  add_command->add_option("--draft", add->draft,
+                          "The draft its article numbers refer to (default: the latest stored)");
+  add_command->add_option("--by", add->by, "Who records it (default $TREATYWATCH_USER or $USER)");
+  add_command->callback([add, &context] { RunAdd(*add, context); });
+
+  auto list = std::make_shared<ListArgs>();
+  CLI::App* list_command = claims->add_subcommand("list", "List claims with their fact-checks");
+  list_command->add_option("--actor", list->actor, "Only this actor's claims");
+  list_command->add_option("--session", list->session, "Only this session's claims");
+  list_command->add_flag("--stale", list->stale, "Only claims whose fact-check needs review");
+  list_command->callback([list, &context] { RunList(*list, context); });
+
+  CLI::App* stale_command = claims->add_subcommand(
+      "stale", "Fact-checks whose evidence changed in a newer draft, and why");
+  stale_command->callback([&context] { RunStale(context); });
+
+  auto match = std::make_shared<MatchArgs>();
+  CLI::App* match_command = claims->add_subcommand(
+      "match", "Earlier claims that say the same, and with --actor that actor's own record");
+  match_command->add_option("text", match->text, "The new claim or statement")->required();
+  match_command->add_option("--actor", match->actor,
+                            "Also compare with this actor's statements and positions");
+  match_command->add_option("--limit", match->limit, "At most this many matches")
+      ->check(CLI::Range(1, 1000));
+  match_command->callback([match, &context] { RunMatch(*match, context); });
+}
+
+}  // namespace tw::cli
