@@ -212,7 +212,8 @@ void SortUnique(std::vector<std::string>& values) {
   values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
-// The article part of a path: "art24" of "art24.p2", "annex.art7" of "annex.art7.p1".
+}  // namespace
+
 std::string ArticleOf(std::string_view path) {
   std::size_t at = 0;
   while (at < path.size()) {
@@ -223,8 +224,6 @@ std::string ArticleOf(std::string_view path) {
   }
   return std::string(path);
 }
-
-}  // namespace
 
 std::vector<std::string> ArticlesNamedByHeading(const doc::Document& document,
                                                 std::string_view folded_claim) {

@@ -61,6 +61,10 @@ struct AutoCheckContext {
   std::vector<NamedInstrument> others;  // in the order the references list them
 };
 
+// The article part of a path: "art24" of "art24.p2", "annex.art7" of "annex.art7.p1"; the
+// path itself when no part is an article.
+std::string ArticleOf(std::string_view path);
+
 // Reads the store (documents, instruments, sessions, statements). Errors only from the store.
 absl::StatusOr<AutoCheckContext> BuildAutoCheckContext(const Claim& claim, store::Store& store,
                                                        const AutoCheckOptions& options);

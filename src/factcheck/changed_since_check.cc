@@ -36,17 +36,6 @@ AutoCheckResult Inconclusive(std::string finding,
   return result;
 }
 
-std::string ArticleOf(std::string_view path) {
-  std::size_t at = 0;
-  while (at < path.size()) {
-    std::size_t dot = path.find('.', at);
-    if (dot == std::string_view::npos) dot = path.size();
-    if (path.substr(at, 3) == "art") return std::string(path.substr(0, dot));
-    at = dot + 1;
-  }
-  return std::string(path);
-}
-
 bool InsideOrAt(std::string_view path, std::string_view outer) {
   return path == outer || (path.size() > outer.size() && path.substr(0, outer.size()) == outer &&
                            path[outer.size()] == '.');

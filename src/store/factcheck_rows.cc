@@ -11,6 +11,7 @@
 
 #include "factcheck/workflow.h"
 #include "store/negotiation_rows.h"
+#include "store/stored_names.h"
 
 namespace tw::store {
 namespace {
@@ -41,23 +42,6 @@ constexpr std::array<std::pair<AnchorStatus, std::string_view>, 5> kAnchorStatus
     {AnchorStatus::kAmbiguous, "ambiguous"},
 }};
 
-template <typename Enum, std::size_t N>
-std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
-  for (const auto& [candidate, name] : names) {
-    if (candidate == value) return name;
-  }
-  return {};
-}
-
-template <typename Enum, std::size_t N>
-absl::StatusOr<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                             std::string_view stored, std::string_view kind,
-                             std::string_view what) {
-  for (const auto& [value, name] : names) {
-    if (name == stored) return value;
-  }
-  return absl::DataLossError(fmt::format("{} has unknown {} '{}'", what, kind, Shown(stored)));
-}
 
 // Offsets travel as signed 64-bit integers in both databases.
 constexpr std::size_t kMaxOffset = static_cast<std::size_t>(INT64_MAX);

@@ -6,6 +6,8 @@
 #include <set>
 #include <utility>
 
+#include "store/stored_names.h"
+
 namespace tw::store {
 namespace {
 
@@ -38,23 +40,6 @@ constexpr std::array<std::pair<ActorKind, std::string_view>, 7> kActorKinds = {{
     {ActorKind::kSecretariat, "secretariat"},
 }};
 
-template <typename Enum, std::size_t N>
-std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
-  for (const auto& [candidate, name] : names) {
-    if (candidate == value) return name;
-  }
-  return {};
-}
-
-template <typename Enum, std::size_t N>
-absl::StatusOr<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                             std::string_view stored, std::string_view kind,
-                             std::string_view what) {
-  for (const auto& [value, name] : names) {
-    if (name == stored) return value;
-  }
-  return absl::DataLossError(fmt::format("{} has unknown {} '{}'", what, kind, stored));
-}
 
 }  // namespace
 
