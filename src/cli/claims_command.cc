@@ -14,6 +14,7 @@
 #include "cli/document_argument.h"
 #include "cli/factcheck_support.h"
 #include "cli/text_file.h"
+#include "factcheck/auto_check_context.h"
 #include "factcheck/check_worthiness.h"
 #include "factcheck/claim_matcher.h"
 #include "factcheck/claim_references.h"
@@ -24,25 +25,21 @@
 namespace tw::cli {
 namespace {
 
-// The draft the claims' article numbers refer to: --draft, else the latest version of the
-// most recently extended instrument chain holding a draft or final text; none in an empty store.
+// The draft the claim's article numbers refer to: --draft, else the version of the instrument
+// that was current on the claim's date or session, chosen as the automatic checks choose it
+// (factcheck/auto_check_context.h), so a claim is resolved and checked against one text.
 absl::StatusOr<std::optional<doc::Document>> ClaimDraft(CliContext& context, store::Store& store,
-                                                        const std::string& draft) {
+                                                        const std::string& draft,
+                                                        const factcheck::Claim& claim) {
   if (!draft.empty()) {
     absl::StatusOr<doc::Document> document = LoadDocumentArgument(context, draft);
     if (!document.ok()) return document.status();
     return std::optional<doc::Document>(*std::move(document));
   }
-  absl::StatusOr<std::vector<doc::DocumentMeta>> documents = store.ListDocuments();
-  if (!documents.ok()) return documents.status();
-  for (auto it = documents->rbegin(); it != documents->rend(); ++it) {
-    if (it->version > 0 && (it->kind == "draft" || it->kind == "final")) {
-      absl::StatusOr<doc::Document> document = store.LoadDocument(std::to_string(it->id));
-      if (!document.ok()) return document.status();
-      return std::optional<doc::Document>(*std::move(document));
-    }
-  }
-  return std::optional<doc::Document>();
+  absl::StatusOr<factcheck::AutoCheckContext> checked =
+      factcheck::BuildAutoCheckContext(claim, store, factcheck::AutoCheckOptions{});
+  if (!checked.ok()) return checked.status();
+  return std::move(checked->draft);
 }
 
 absl::StatusOr<std::vector<std::string>> KnownInstruments(store::Store& store) {
@@ -175,7 +172,7 @@ void RunAdd(AddArgs args, CliContext& context) {
         "--grade '{}': one of official-record, written-submission, webcast, third-party-report",
         args.grade)));
   }
-  absl::StatusOr<std::optional<doc::Document>> draft = ClaimDraft(context, **store, args.draft);
+  absl::StatusOr<std::optional<doc::Document>> draft = ClaimDraft(context, **store, args.draft, claim);
   if (!draft.ok()) return context.Fail(draft.status());
   absl::StatusOr<std::vector<std::string>> instruments = KnownInstruments(**store);
   if (!instruments.ok()) return context.Fail(instruments.status());
@@ -384,7 +381,7 @@ void RunMatch(const MatchArgs& args, CliContext& context) {
     factcheck::Claim claim;
     claim.text = args.text;
     claim.actor = (*actor)->id;
-    absl::StatusOr<std::optional<doc::Document>> draft = ClaimDraft(context, **store, "");
+    absl::StatusOr<std::optional<doc::Document>> draft = ClaimDraft(context, **store, "", claim);
     if (!draft.ok()) return context.Fail(draft.status());
     claim.cited_paths =
         factcheck::ResolveClaimReferences(args.text, *draft ? &**draft : nullptr, {}).cited_paths;
