@@ -212,6 +212,18 @@ void SortUnique(std::vector<std::string>& values) {
   values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
+// A treaty annexed to a resolution keeps its articles under the annex ("annex.art7"): "article
+// 7" of it means that one when the document has no article 7 of its own.
+std::string PathInDocument(const doc::Document& document, const std::string& path) {
+  if (doc::FindProvision(document.root, path) != nullptr) return path;
+  for (const doc::Provision& part : document.root.children) {
+    if (part.path.empty()) continue;
+    const std::string annexed = part.path + "." + path;
+    if (doc::FindProvision(document.root, annexed) != nullptr) return annexed;
+  }
+  return path;
+}
+
 }  // namespace
 
 std::string ArticleOf(std::string_view path) {
@@ -307,7 +319,8 @@ absl::StatusOr<AutoCheckContext> BuildAutoCheckContext(const Claim& claim, store
          (!context.draft_canonical.empty() &&
           text::EqualsIgnoringAsciiCase(canonical, context.draft_canonical)));
     if (is_draft) {
-      for (const std::string& path : paths) {
+      for (std::string& path : paths) {
+        path = PathInDocument(*draft, path);
         if (doc::FindProvision(draft->root, path) != nullptr) {
           context.draft_paths.push_back(path);
         } else {
@@ -324,6 +337,7 @@ absl::StatusOr<AutoCheckContext> BuildAutoCheckContext(const Claim& claim, store
       other.document = *std::move(loaded);
     }
     for (std::string& path : paths) {
+      if (other.document) path = PathInDocument(*other.document, path);
       if (other.document && doc::FindProvision(other.document->root, path) == nullptr) {
         other.absent_paths.push_back(std::move(path));
       } else {

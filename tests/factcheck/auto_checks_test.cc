@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -405,6 +406,31 @@ TEST_F(CorpusAutoChecksTest, IllegalAccessMirrorsBudapestArticle2) {
   EXPECT_THAT(mirrors->anchors[0].exact, HasSubstr("Illegal access"));
   EXPECT_EQ(mirrors->anchors[1].path, "art2");
   EXPECT_EQ(mirrors->anchors[1].document_id, 2);
+}
+
+// Resolution 79/243 (the official PDF) carries the convention in its annex ("annex.art7"),
+// stored with no instrument named: "article 7" of the convention is the annexed one.
+TEST(AnnexedConventionAutoChecksTest, ArticleNumbersReachIntoTheAnnex) {
+  TempDir dir;
+  absl::StatusOr<std::unique_ptr<store::Store>> store =
+      store::OpenStore((dir.path() / "annex.db").string());
+  ASSERT_TRUE(store.ok()) << store.status();
+  Ingest(**store, kCorpus / "budapest-convention-ets185.txt", Meta("reference", ""));
+  Ingest(**store, kCorpus / "A-RES-79-243.pdf", Meta("reference", ""));
+  Claim claim;
+  claim.text = "Article 7 of the United Nations Convention against Cybercrime mirrors article 2 "
+               "of the Budapest Convention";
+  absl::StatusOr<std::vector<AutoCheckResult>> results =
+      RunAutoChecks(claim, **store, AutoCheckOptions{});
+  ASSERT_TRUE(results.ok()) << results.status();
+  const auto mirrors = std::find_if(results->begin(), results->end(),
+                                    [](const AutoCheckResult& r) { return r.check == "mirrors"; });
+  ASSERT_NE(mirrors, results->end());
+  // Which side is "the draft under discussion" follows AutoCheckContext's choice; the pair is
+  // what matters here.
+  const std::set<std::string> paths = {mirrors->details["subject"]["path"].get<std::string>(),
+                                       mirrors->details["object"]["path"].get<std::string>()};
+  EXPECT_EQ(paths, (std::set<std::string>{"annex.art7", "art2"})) << mirrors->finding;
 }
 
 TEST_F(CorpusAutoChecksTest, IllegalAccessArticleNamedByItsHeading) {
