@@ -10,7 +10,7 @@ deps:
 	./scripts/install-deps
 
 build:
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTW_DEBUG_INFO=-g1
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # Every test, the store tests on SQLite and on a throw-away PostgreSQL cluster alike.
@@ -21,8 +21,10 @@ test: deps build
 test-postgres: deps build
 	./scripts/with-postgres sh -c 'cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 900 -R "Postgres"'
 
+# Ends by serving the demo database in the browser until Ctrl-C (TW_DEMO_SERVE=0: don't).
+PORT ?= 8080
 demo: deps build
-	./scripts/demo "$(TW)" "$(DB)"
+	TW_DEMO_PORT=$(PORT) ./scripts/demo "$(TW)" "$(DB)"
 
 bench: deps build
 	./bench/run "$(BUILD_DIR)"

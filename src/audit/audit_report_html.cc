@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "audit/article_of_paths.h"
+#include "audit/audit_heatmap.h"
 #include "audit/audit_report_text.h"
 #include "compare/html_page.h"
 #include "audit/provision_citation.h"
@@ -71,12 +71,6 @@ std::string OutcomeSymbol(Outcome outcome) {
 
 std::string OutcomeBadge(Outcome outcome) {
   return fmt::format("<span class=\"outcome o-{0}\">{0}</span>", OutcomeName(outcome));
-}
-
-// The article (or top-level unit) a finding belongs to, for grouping.
-std::string UnitOf(const std::map<std::string, std::string>& article_of, const std::string& path) {
-  auto holder = article_of.find(path);
-  return holder == article_of.end() || holder->second.empty() ? path : holder->second;
 }
 
 std::string UnitTitle(const doc::Document& document, const std::string& unit) {
@@ -174,29 +168,9 @@ std::string RenderAuditHtml(const doc::Document& document, const RulePack& pack,
   out += "<h2>Scorecard</h2>\n" + ScorecardHtml(card);
 
   // Heatmap: articles (rows, document order) × check rules (columns, pack order).
-  std::vector<const Rule*> columns;
-  for (const Rule& rule : pack.rules) {
-    if (rule.test) columns.push_back(&rule);
-  }
-  std::vector<std::string> units;
-  std::map<std::string, std::map<std::string, std::size_t>> cell;  // unit → rule → finding
-  std::map<std::string, std::vector<std::size_t>> by_unit;
-  const std::map<std::string, std::string> article_of = ArticleOfPaths(document.root);
-  for (std::size_t i = 0; i < result.findings.size(); ++i) {
-    const Finding& finding = result.findings[i];
-    const std::string unit = UnitOf(article_of, finding.path);
-    if (by_unit.find(unit) == by_unit.end()) units.push_back(unit);
-    by_unit[unit].push_back(i);
-    if (!finding.category.empty()) continue;
-    auto& slot = cell[unit];
-    auto existing = slot.find(finding.rule_id);
-    // Several provisions of one article under one rule: the cell shows the worst.
-    if (existing == slot.end() ||
-        result.findings[existing->second].outcome == Outcome::kMet ||
-        (finding.outcome == Outcome::kViolated)) {
-      slot[finding.rule_id] = i;
-    }
-  }
+  const AuditHeatmap heatmap = MakeAuditHeatmap(document, pack, result);
+  const std::vector<const Rule*>& columns = heatmap.columns;
+  const std::vector<std::string>& units = heatmap.units;
   out += "<h2 id=\"heatmap\">Heatmap</h2>\n<p>Rows are articles, columns are rules (numbered as in "
          "the key below). ✓ met, ? missing, ✗ violated; a blank cell means the rule does not "
          "apply there. Each mark links to its finding.</p>\n";
@@ -205,21 +179,18 @@ std::string RenderAuditHtml(const doc::Document& document, const RulePack& pack,
     out += fmt::format("<th scope=\"col\"><abbr title=\"{}\">R{}</abbr></th>", Esc(columns[c]->title), c + 1);
   }
   out += "</tr></thead>\n<tbody>\n";
-  for (const std::string& unit : units) {
-    auto row = cell.find(unit);
-    if (row == cell.end()) continue;
+  for (const HeatmapRow& row : heatmap.rows) {
     out += fmt::format("<tr><th scope=\"row\">{}</th>",
-                       Esc(unit.empty() ? "Whole text" : ProvisionCitation(document.root, unit)));
-    for (const Rule* rule : columns) {
-      auto found = row->second.find(rule->id);
-      if (found == row->second.end()) {
+                       Esc(row.unit.empty() ? "Whole text" : ProvisionCitation(document.root, row.unit)));
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (!row.cells[c]) {
         out += "<td class=\"none\"></td>";
         continue;
       }
-      const Finding& finding = result.findings[found->second];
+      const Finding& finding = result.findings[row.cells[c]->finding];
       out += fmt::format("<td class=\"o-{0}\"><a href=\"#{1}\" aria-label=\"{2}: {0}\">{3}</a></td>",
-                         OutcomeName(finding.outcome), FindingAnchor(found->second),
-                         Esc(rule->title), OutcomeSymbol(finding.outcome));
+                         OutcomeName(finding.outcome), FindingAnchor(row.cells[c]->finding),
+                         Esc(columns[c]->title), OutcomeSymbol(finding.outcome));
     }
     out += "</tr>\n";
   }
@@ -232,7 +203,7 @@ std::string RenderAuditHtml(const doc::Document& document, const RulePack& pack,
 
   out += "<h2 id=\"findings\">Findings by article</h2>\n";
   for (const std::string& unit : units) {
-    const std::vector<std::size_t>& indices = by_unit[unit];
+    const std::vector<std::size_t>& indices = heatmap.findings_by_unit.at(unit);
     out += fmt::format("<section class=\"article\" id=\"u-{}\" aria-labelledby=\"h-{}\">\n"
                        "<h3 id=\"h-{}\">{}</h3>\n",
                        Esc(unit.empty() ? "document" : unit), Esc(unit.empty() ? "document" : unit),

@@ -34,22 +34,8 @@ std::string Cell(const std::string& value, int delta, bool higher_is_better) {
 
 }  // namespace
 
-std::string RenderAuditTrendHtml(const AuditTrend& trend, const RulePack& pack) {
-  std::string title = "Audit trend";
-  if (!trend.scorecards.empty()) {
-    title += fmt::format(": {} to {}", trend.scorecards.front().cite, trend.scorecards.back().cite);
-  }
-  std::string style(AuditReportStyle());
-  style += kTrendStyle;
-  std::string out = compare::HtmlPageStart(title, "measures", "Skip to the measures", style);
-  out += fmt::format("<header>\n<p class=\"eyebrow\">treatywatch audit trend</p>\n<h1>{}</h1>\n"
-                     "<p class=\"lede\">{} drafts audited with the {} rule pack; articles followed "
-                     "{}.</p>\n</header>\n<main id=\"measures\">\n",
-                     Esc(title), trend.scorecards.size(), Esc(pack.title),
-                     trend.alignment == TrendAlignment::kContent
-                         ? "by their words, across renumbering, moves, splits and joins"
-                         : "by their numbers");
-
+std::string TrendMeasuresHtml(const AuditTrend& trend) {
+  std::string out;
   out += "<h2>Measures per draft</h2>\n<table>\n<thead><tr><th scope=\"col\">Measure</th>";
   for (const Scorecard& card : trend.scorecards) {
     out += fmt::format("<th scope=\"col\" class=\"num\">{}</th>", Esc(card.cite));
@@ -108,6 +94,11 @@ std::string RenderAuditTrendHtml(const AuditTrend& trend, const RulePack& pack) 
   out += "</tbody>\n</table>\n<p class=\"sev\">Coverage cells: provisions meeting the rule / "
          "provisions it applies to; the change in brackets is in percentage points.</p>\n";
 
+  return out;
+}
+
+std::string TrendStepsHtml(const AuditTrend& trend, const RulePack& pack) {
+  std::string out;
   for (const TrendStep& step : trend.steps) {
     out += fmt::format("<h2>{} → {}</h2>\n<p>{} better, {} worse.</p>\n",
                        Esc(step.old_cite), Esc(step.new_cite), step.better, step.worse);
@@ -169,6 +160,27 @@ std::string RenderAuditTrendHtml(const AuditTrend& trend, const RulePack& pack) 
     }
     out += "</ul>\n";
   }
+  return out;
+}
+
+std::string RenderAuditTrendHtml(const AuditTrend& trend, const RulePack& pack) {
+  std::string title = "Audit trend";
+  if (!trend.scorecards.empty()) {
+    title += fmt::format(": {} to {}", trend.scorecards.front().cite, trend.scorecards.back().cite);
+  }
+  std::string style(AuditReportStyle());
+  style += kTrendStyle;
+  std::string out = compare::HtmlPageStart(title, "measures", "Skip to the measures", style);
+  out += fmt::format("<header>\n<p class=\"eyebrow\">treatywatch audit trend</p>\n<h1>{}</h1>\n"
+                     "<p class=\"lede\">{} drafts audited with the {} rule pack; articles followed "
+                     "{}.</p>\n</header>\n<main id=\"measures\">\n",
+                     Esc(title), trend.scorecards.size(), Esc(pack.title),
+                     trend.alignment == TrendAlignment::kContent
+                         ? "by their words, across renumbering, moves, splits and joins"
+                         : "by their numbers");
+
+  out += TrendMeasuresHtml(trend);
+  out += TrendStepsHtml(trend, pack);
   out += compare::HtmlPageEnd("Audit trend by treatywatch. Outcomes: met, missing, violated; "
                               "better and worse compare each article with its counterpart in the "
                               "previous draft.");

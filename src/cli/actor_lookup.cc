@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <string>
 
+#include "negotiation/stored_actors.h"
+
 namespace tw::cli {
 
 namespace {
@@ -19,16 +21,10 @@ bool MissingSqliteFile(const std::string& url) {
 }  // namespace
 
 absl::StatusOr<negotiation::ActorRegistry> LoadActorRegistry(CliContext& context) {
-  negotiation::ActorRegistry registry = negotiation::ActorRegistry::Default();
-  if (MissingSqliteFile(context.db)) return registry;
+  if (MissingSqliteFile(context.db)) return negotiation::ActorRegistry::Default();
   absl::StatusOr<store::Store*> store = context.Store();
   if (!store.ok()) return store.status();
-  absl::StatusOr<std::vector<negotiation::Actor>> stored = (*store)->ListActors();
-  if (!stored.ok()) return stored.status();
-  for (negotiation::Actor& actor : *stored) {
-    if (absl::Status added = registry.AddActor(std::move(actor)); !added.ok()) return added;
-  }
-  return registry;
+  return negotiation::StoredActorRegistry(**store);
 }
 
 }  // namespace tw::cli

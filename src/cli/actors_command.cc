@@ -9,6 +9,7 @@
 
 #include "cli/actor_lookup.h"
 #include "cli/commands.h"
+#include "negotiation/group_definition.h"
 #include "negotiation/negotiation_json.h"
 
 namespace tw::cli {
@@ -67,21 +68,11 @@ struct AddGroupArgs {
 void RunAddGroup(const AddGroupArgs& args, CliContext& context) {
   absl::StatusOr<negotiation::ActorRegistry> registry = LoadActorRegistry(context);
   if (!registry.ok()) return context.Fail(registry.status());
-  negotiation::Actor actor;
-  actor.kind = args.organisation ? negotiation::ActorKind::kOrganisation
-                                 : negotiation::ActorKind::kGroup;
-  actor.id = (args.organisation ? "org:" : "group:") + args.id;
-  actor.name = args.name;
-  actor.aliases = args.aliases;
-  for (const std::string& member : args.members) {
-    absl::StatusOr<const negotiation::Actor*> resolved = registry->Resolve(member);
-    if (!resolved.ok()) return context.Fail(resolved.status());
-    actor.members.push_back((*resolved)->id);
-  }
-  std::sort(actor.members.begin(), actor.members.end());
-  actor.members.erase(std::unique(actor.members.begin(), actor.members.end()), actor.members.end());
   // Checked against every known name before anything is written.
-  if (absl::Status added = registry->AddActor(actor); !added.ok()) return context.Fail(added);
+  absl::StatusOr<negotiation::Actor> defined = negotiation::DefineGroup(
+      {args.id, args.name, args.organisation, args.members, args.aliases}, *registry);
+  if (!defined.ok()) return context.Fail(defined.status());
+  const negotiation::Actor& actor = *defined;
   absl::StatusOr<store::Store*> store = context.Store();
   if (!store.ok()) return context.Fail(store.status());
   if (absl::Status put = (*store)->PutActor(actor); !put.ok()) return context.Fail(put);

@@ -14,10 +14,10 @@
 #include "cli/document_argument.h"
 #include "cli/factcheck_support.h"
 #include "cli/text_file.h"
-#include "factcheck/auto_check_context.h"
 #include "factcheck/check_worthiness.h"
 #include "factcheck/claim_matcher.h"
-#include "factcheck/claim_references.h"
+#include "factcheck/claim_intake.h"
+#include "factcheck/factcheck_json.h"
 #include "factcheck/own_record.h"
 #include "negotiation/negotiation_json.h"
 #include "text/text_clip.h"
@@ -36,36 +36,7 @@ absl::StatusOr<std::optional<doc::Document>> ClaimDraft(CliContext& context, sto
     if (!document.ok()) return document.status();
     return std::optional<doc::Document>(*std::move(document));
   }
-  absl::StatusOr<factcheck::AutoCheckContext> checked =
-      factcheck::BuildAutoCheckContext(claim, store, factcheck::AutoCheckOptions{});
-  if (!checked.ok()) return checked.status();
-  return std::move(checked->draft);
-}
-
-absl::StatusOr<std::vector<std::string>> KnownInstruments(store::Store& store) {
-  absl::StatusOr<std::vector<store::InstrumentInfo>> instruments = store.ListInstruments();
-  if (!instruments.ok()) return instruments.status();
-  std::vector<std::string> names;
-  for (const store::InstrumentInfo& instrument : *instruments) names.push_back(instrument.name);
-  // A reference text stored without an instrument is named by its title ("Regional Convention
-  // on Computer-Related Offences"); statements are not instruments.
-  absl::StatusOr<std::vector<doc::DocumentMeta>> documents = store.ListDocuments();
-  if (!documents.ok()) return documents.status();
-  for (const doc::DocumentMeta& meta : *documents) {
-    if (meta.kind == "statement" || meta.title.empty()) continue;
-    names.push_back(meta.title.substr(0, meta.title.find(';')));
-  }
-  return names;
-}
-
-absl::StatusOr<negotiation::Statement> FindStatement(store::Store& store, std::int64_t id) {
-  absl::StatusOr<std::vector<negotiation::Statement>> statements =
-      store.ListStatements(store::StatementFilter{});
-  if (!statements.ok()) return statements.status();
-  for (negotiation::Statement& statement : *statements) {
-    if (statement.id == id) return std::move(statement);
-  }
-  return absl::NotFoundError(fmt::format("no statement #{} (see: treatywatch statement list)", id));
+  return factcheck::DraftUnderDiscussion(store, claim);
 }
 
 struct DetectArgs {
@@ -85,7 +56,7 @@ void RunDetect(const DetectArgs& args, CliContext& context) {
   } else if (absl::StatusOr<std::int64_t> id = ParseIdArgument(args.input, "statement"); id.ok()) {
     absl::StatusOr<store::Store*> store = context.Store();
     if (!store.ok()) return context.Fail(store.status());
-    absl::StatusOr<negotiation::Statement> statement = FindStatement(**store, *id);
+    absl::StatusOr<negotiation::Statement> statement = factcheck::FindStatement(**store, *id);
     if (!statement.ok()) return context.Fail(statement.status());
     text = statement->text;
     statement_id = *id;
@@ -97,17 +68,7 @@ void RunDetect(const DetectArgs& args, CliContext& context) {
     nlohmann::json list = nlohmann::json::array();
     for (const factcheck::CheckWorthySentence& sentence : sentences) {
       if (!args.all && sentence.score < args.min_score) continue;
-      nlohmann::json features = nlohmann::json::array();
-      for (const factcheck::WorthinessFeature& feature : sentence.features) {
-        features.push_back(
-            {{"name", feature.name}, {"weight", feature.weight}, {"matched", feature.matched}});
-      }
-      list.push_back({{"text", sentence.text},
-                      {"begin", sentence.begin},
-                      {"end", sentence.end},
-                      {"score", sentence.score},
-                      {"check_worthy", sentence.score >= factcheck::kCheckWorthyThreshold},
-                      {"features", features}});
+      list.push_back(factcheck::CheckWorthySentenceJson(sentence));
     }
     return context.PrintJson({{"statement", statement_id}, {"sentences", list}});
   }
@@ -152,13 +113,11 @@ void RunAdd(AddArgs args, CliContext& context) {
   if (!args.statement.empty()) {
     absl::StatusOr<std::int64_t> id = ParseIdArgument(args.statement, "statement");
     if (!id.ok()) return context.Fail(id.status());
-    absl::StatusOr<negotiation::Statement> statement = FindStatement(**store, *id);
-    if (!statement.ok()) return context.Fail(statement.status());
-    claim.statement_id = *id;
-    if (args.actor.empty()) args.actor = statement->actor;
-    if (claim.date.empty()) claim.date = statement->date;
-    if (claim.session == 0) claim.session = statement->session;
-    if (claim.source_url.empty()) claim.source_url = statement->source_url;
+    claim.actor = args.actor;
+    if (absl::Status filled = factcheck::FillFromStatement(**store, *id, claim); !filled.ok()) {
+      return context.Fail(filled);
+    }
+    args.actor = claim.actor;
   }
   if (args.actor.empty()) {
     return context.Fail(absl::InvalidArgumentError(
@@ -174,12 +133,11 @@ void RunAdd(AddArgs args, CliContext& context) {
   }
   absl::StatusOr<std::optional<doc::Document>> draft = ClaimDraft(context, **store, args.draft, claim);
   if (!draft.ok()) return context.Fail(draft.status());
-  absl::StatusOr<std::vector<std::string>> instruments = KnownInstruments(**store);
-  if (!instruments.ok()) return context.Fail(instruments.status());
-  const factcheck::ClaimReferences references = factcheck::ResolveClaimReferences(
-      claim.text, *draft ? &**draft : nullptr, *instruments);
-  claim.cited_paths = references.cited_paths;
-  claim.instruments = references.instruments;
+  if (absl::Status resolved =
+          factcheck::ResolveStoredReferences(**store, claim, *draft ? &**draft : nullptr);
+      !resolved.ok()) {
+    return context.Fail(resolved);
+  }
   claim.created_by = ActingUser(args.by);
   // Earlier claims that say the same are looked for before this one is stored, so it does not
   // find itself.
@@ -255,14 +213,11 @@ void RunList(const ListArgs& args, CliContext& context) {
     auto checks = by_claim->find(claim.id);
     if (args.stale && checks == by_claim->end()) continue;
     if (context.json) {
-      nlohmann::json json = ClaimJson(claim, *registry);
+      nlohmann::json json = factcheck::ClaimJson(claim, *registry);
       nlohmann::json fact_checks = nlohmann::json::array();
       if (checks != by_claim->end()) {
         for (const factcheck::FactCheck& fact_check : checks->second) {
-          fact_checks.push_back({{"id", fact_check.id},
-                                 {"verdict", fact_check.verdict},
-                                 {"status", factcheck::FactCheckStatusName(fact_check.status)},
-                                 {"needs_review", factcheck::NeedsReview(fact_check)}});
+          fact_checks.push_back(factcheck::FactCheckBriefJson(fact_check));
         }
       }
       json["factchecks"] = fact_checks;
@@ -298,26 +253,7 @@ void RunStale(CliContext& context) {
   if (!fact_checks.ok()) return context.Fail(fact_checks.status());
   nlohmann::json list = nlohmann::json::array();
   for (const factcheck::FactCheck& fact_check : *fact_checks) {
-    nlohmann::json evidence = nlohmann::json::array();
-    for (const factcheck::Evidence& piece : fact_check.evidence) {
-      nlohmann::json item = {{"id", piece.id},
-                             {"doc", piece.anchor.document_id},
-                             {"path", piece.anchor.path},
-                             {"exact", piece.anchor.exact},
-                             {"status", factcheck::AnchorStatusName(piece.status)},
-                             {"similarity", piece.similarity},
-                             {"checked_against", piece.checked_against}};
-      if (piece.proposal) {
-        item["proposal"] = {{"doc", piece.proposal->document_id},
-                            {"path", piece.proposal->path},
-                            {"exact", piece.proposal->exact}};
-      }
-      evidence.push_back(std::move(item));
-    }
-    list.push_back({{"factcheck", fact_check.id},
-                    {"claim", fact_check.claim_id},
-                    {"status", factcheck::FactCheckStatusName(fact_check.status)},
-                    {"evidence", evidence}});
+    list.push_back(factcheck::StaleFactCheckJson(fact_check));
   }
   if (context.json) return context.PrintJson(list);
   if (fact_checks->empty()) {
@@ -368,55 +304,26 @@ void RunMatch(const MatchArgs& args, CliContext& context) {
   if (!args.actor.empty()) {
     absl::StatusOr<const negotiation::Actor*> actor = registry->Resolve(args.actor);
     if (!actor.ok()) return context.Fail(actor.status());
-    store::StatementFilter statement_filter;
-    statement_filter.actor = (*actor)->id;
-    absl::StatusOr<std::vector<negotiation::Statement>> statements =
-        (*store)->ListStatements(statement_filter);
-    if (!statements.ok()) return context.Fail(statements.status());
-    store::PositionFilter position_filter;
-    position_filter.actor = (*actor)->id;
-    absl::StatusOr<std::vector<negotiation::Position>> positions =
-        (*store)->ListPositions(position_filter);
-    if (!positions.ok()) return context.Fail(positions.status());
     factcheck::Claim claim;
     claim.text = args.text;
     claim.actor = (*actor)->id;
-    absl::StatusOr<std::optional<doc::Document>> draft = ClaimDraft(context, **store, "", claim);
-    if (!draft.ok()) return context.Fail(draft.status());
-    claim.cited_paths =
-        factcheck::ResolveClaimReferences(args.text, *draft ? &**draft : nullptr, {}).cited_paths;
-    own = factcheck::FindOwnRecord(claim, *statements, *positions);
+    absl::StatusOr<std::vector<factcheck::OwnRecordMatch>> found =
+        factcheck::OwnRecordOfActor(**store, claim);
+    if (!found.ok()) return context.Fail(found.status());
+    own = *std::move(found);
   }
 
   if (context.json) {
     nlohmann::json list = nlohmann::json::array();
     for (const factcheck::ClaimMatch& match : *matches) {
-      nlohmann::json fact_checks = nlohmann::json::array();
-      if (auto checks = by_claim->find(match.claim.id); checks != by_claim->end()) {
-        for (const factcheck::FactCheck& fact_check : checks->second) {
-          fact_checks.push_back({{"id", fact_check.id}, {"verdict", fact_check.verdict},
-                                 {"status", factcheck::FactCheckStatusName(fact_check.status)}});
-        }
-      }
-      list.push_back({{"claim", ClaimJson(match.claim, *registry)},
-                      {"score", match.score},
-                      {"text_score", match.text_score},
-                      {"shingle", match.shingle},
-                      {"suggested", match.suggested},
-                      {"confirmed", match.confirmed},
-                      {"factchecks", fact_checks}});
+      auto checks = by_claim->find(match.claim.id);
+      list.push_back(factcheck::ClaimMatchJson(
+          match, *registry,
+          checks != by_claim->end() ? checks->second : std::vector<factcheck::FactCheck>{}));
     }
     nlohmann::json own_json = nlohmann::json::array();
     for (const factcheck::OwnRecordMatch& item : own) {
-      own_json.push_back(
-          {{"kind", item.kind == factcheck::OwnRecordMatch::Kind::kStatement ? "statement"
-                                                                             : "position"},
-           {"id", item.id},
-           {"date", item.date},
-           {"text", item.text},
-           {"similarity", item.similarity},
-           {"contradicts", item.contradicts},
-           {"reason", item.reason}});
+      own_json.push_back(factcheck::OwnRecordJson(item));
     }
     return context.PrintJson({{"matches", list}, {"own_record", own_json}});
   }

@@ -10,9 +10,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "cli/negotiation_data.h"
 #include "cli/report_output.h"
 #include "negotiation/matrix_report.h"
+#include "negotiation/negotiation_data.h"
 #include "negotiation/negotiation_json.h"
 
 namespace tw::cli {
@@ -29,7 +29,10 @@ void RunCoalitions(const CoalitionsArgs& args, CliContext& context) {
   if (args.min_agreement < 0 || args.min_agreement > 1) {
     return context.Fail(absl::InvalidArgumentError("--min-agreement: a share between 0 and 1"));
   }
-  absl::StatusOr<NegotiationData> data = LoadNegotiationData(context, args.as_of, args.min_agreement);
+  absl::StatusOr<store::Store*> store = context.Store();
+  if (!store.ok()) return context.Fail(store.status());
+  absl::StatusOr<negotiation::NegotiationData> data =
+      negotiation::LoadNegotiationData(**store, args.as_of, args.min_agreement);
   if (!data.ok()) return context.Fail(data.status());
   const std::string format = context.json ? "json" : args.format;
   std::string rendered;
@@ -63,7 +66,10 @@ std::string Lean(double lean) {
 }
 
 void RunProject(const ProjectArgs& args, CliContext& context) {
-  absl::StatusOr<NegotiationData> data = LoadNegotiationData(context, args.as_of, 0.6);
+  absl::StatusOr<store::Store*> store = context.Store();
+  if (!store.ok()) return context.Fail(store.status());
+  absl::StatusOr<negotiation::NegotiationData> data =
+      negotiation::LoadNegotiationData(**store, args.as_of, 0.6);
   if (!data.ok()) return context.Fail(data.status());
   if (!std::binary_search(data->stances.subjects.begin(), data->stances.subjects.end(), args.subject)) {
     return context.Fail(absl::NotFoundError(fmt::format(

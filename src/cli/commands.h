@@ -26,6 +26,8 @@ void RegisterCoalitionsCommands(CLI::App& app, CliContext& context);  // coaliti
 void RegisterClaimsCommand(CLI::App& app, CliContext& context);
 void RegisterFactCheckCommand(CLI::App& app, CliContext& context);
 void RegisterExportCommand(CLI::App& app, CliContext& context);
+void RegisterServeCommand(CLI::App& app, CliContext& context);
+void RegisterUserCommand(CLI::App& app, CliContext& context);
 
 }  // namespace tw::cli
 

@@ -2,7 +2,6 @@
 // what changed between two versions, aligned by content (src/compare/).
 #include <unistd.h>
 
-#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -10,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/document_argument.h"
 #include "cli/report_output.h"
+#include "compare/article_filter.h"
 #include "compare/compare.h"
 #include "compare/comparison_json.h"
 #include "compare/phase_timer.h"
@@ -45,24 +45,9 @@ void RunDiff(const DiffArgs& args, CliContext& context) {
   phase.Next("diff.compare");
   compare::Comparison comparison = compare::CompareDocuments(*old_document, *new_document);
   if (!args.article.empty()) {
-    // A path of the new text first (what the reader has in front of them), else of the old.
-    std::vector<compare::ArticleChange> kept;
-    for (compare::ArticleChange& change : comparison.changes) {
-      if (std::ranges::count(change.new_paths, args.article) > 0) kept.push_back(change);
+    if (absl::Status kept = compare::KeepOnlyArticle(comparison, args.article); !kept.ok()) {
+      return context.Fail(kept);
     }
-    if (kept.empty()) {
-      for (compare::ArticleChange& change : comparison.changes) {
-        if (std::ranges::count(change.old_paths, args.article) > 0) kept.push_back(change);
-      }
-    }
-    if (kept.empty()) {
-      return context.Fail(absl::NotFoundError(fmt::format(
-          "--article {}: no provision with that path in {} or {} (paths look like art5, "
-          "art5bis, preamble; see `treatywatch show DOC --outline`)",
-          args.article, comparison.old_doc.cite, comparison.new_doc.cite)));
-    }
-    comparison.changes = std::move(kept);
-    comparison.migrations.clear();
   }
 
   phase.Next("diff.render");

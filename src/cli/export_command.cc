@@ -13,6 +13,7 @@
 #include "cli/report_output.h"
 #include "factcheck/briefing.h"
 #include "factcheck/claim_review.h"
+#include "factcheck/reviewed_claims.h"
 #include "negotiation/negotiation_json.h"
 
 namespace tw::cli {
@@ -35,35 +36,6 @@ void AddPublisherOptions(CLI::App* command, PublisherArgs& args) {
   command->add_option("--out", args.out, "Write to this file instead of stdout");
 }
 
-bool IsState(const negotiation::ActorRegistry& registry, std::string_view id) {
-  absl::StatusOr<const negotiation::Actor*> actor = registry.Resolve(id);
-  return actor.ok() && ((*actor)->kind == negotiation::ActorKind::kMemberState ||
-                        (*actor)->kind == negotiation::ActorKind::kObserverState);
-}
-
-// Every fact-check (only published ones unless `unpublished`) with its claim, of one session or
-// all (session 0).
-absl::StatusOr<std::vector<factcheck::ReviewedClaim>> LoadReviewed(
-    store::Store& store, const negotiation::ActorRegistry& registry, int session, bool unpublished) {
-  store::FactCheckFilter filter;
-  if (!unpublished) filter.status = factcheck::FactCheckStatus::kPublished;
-  absl::StatusOr<std::vector<factcheck::FactCheck>> fact_checks = store.ListFactChecks(filter);
-  if (!fact_checks.ok()) return fact_checks.status();
-  std::vector<factcheck::ReviewedClaim> items;
-  for (factcheck::FactCheck& fact_check : *fact_checks) {
-    absl::StatusOr<factcheck::Claim> claim = LoadClaimOrFail(store, fact_check.claim_id);
-    if (!claim.ok()) return claim.status();
-    if (session > 0 && claim->session != session) continue;
-    factcheck::ReviewedClaim item;
-    item.actor_name = negotiation::ActorName(registry, claim->actor);
-    item.actor_is_state = IsState(registry, claim->actor);
-    item.claim = *std::move(claim);
-    item.fact_check = std::move(fact_check);
-    items.push_back(std::move(item));
-  }
-  return items;
-}
-
 void RunClaimReview(const PublisherArgs& args, CliContext& context) {
   absl::StatusOr<store::Store*> store = context.Store();
   if (!store.ok()) return context.Fail(store.status());
@@ -72,7 +44,7 @@ void RunClaimReview(const PublisherArgs& args, CliContext& context) {
   absl::StatusOr<factcheck::VerdictScale> scale = LoadVerdictScale(args.verdicts);
   if (!scale.ok()) return context.Fail(scale.status());
   absl::StatusOr<std::vector<factcheck::ReviewedClaim>> items =
-      LoadReviewed(**store, *registry, 0, false);
+      factcheck::LoadReviewedClaims(**store, *registry, 0, false);
   if (!items.ok()) return context.Fail(items.status());
   const nlohmann::json reviews = factcheck::ClaimReviewArray(*items, *scale, args.publisher);
   EmitReport(context, args.out, reviews.dump(2) + "\n",
@@ -94,66 +66,25 @@ void RunBriefing(const BriefingArgs& args, CliContext& context) {
   if (!registry.ok()) return context.Fail(registry.status());
   absl::StatusOr<factcheck::VerdictScale> scale = LoadVerdictScale(args.common.verdicts);
   if (!scale.ok()) return context.Fail(scale.status());
-  factcheck::BriefingInput input;
-  input.session = args.session;
-  input.include_unpublished = args.include_unpublished;
-  input.publisher = args.common.publisher;
-  absl::StatusOr<std::vector<factcheck::ReviewedClaim>> items =
-      LoadReviewed(**store, *registry, args.session, args.include_unpublished);
-  if (!items.ok()) return context.Fail(items.status());
-  input.items = *std::move(items);
-  if (args.session > 0) {
-    absl::StatusOr<std::vector<negotiation::Session>> sessions = (*store)->ListSessions();
-    if (!sessions.ok()) return context.Fail(sessions.status());
-    for (const negotiation::Session& session : *sessions) {
-      if (session.number != args.session) continue;
-      input.session_label = session.title;
-      if (!session.venue.empty()) input.session_label += ", " + session.venue;
-      if (!session.start_date.empty()) {
-        input.session_label += fmt::format(", {} to {}", session.start_date, session.end_date);
-      }
-    }
-  }
-  std::string session_title = fmt::format("session {}", args.session);
-  if (absl::StatusOr<std::vector<negotiation::Session>> sessions = (*store)->ListSessions();
-      sessions.ok()) {
-    for (const negotiation::Session& session : *sessions) {
-      if (session.number == args.session && !session.title.empty()) session_title = session.title;
-    }
-  }
-  input.title = !args.title.empty() ? args.title
-                : args.session > 0  ? "Fact-checks: " + session_title
-                                    : std::string("Fact-checks");
-  // Quotes are cited by the document and provision they stand in now.
-  std::map<std::int64_t, doc::Document> documents;
-  for (const factcheck::ReviewedClaim& item : input.items) {
-    for (const factcheck::Evidence& evidence : item.fact_check.evidence) {
-      const std::int64_t id = evidence.anchor.document_id;
-      auto found = documents.find(id);
-      if (found == documents.end()) {
-        absl::StatusOr<doc::Document> document = (*store)->LoadDocument(std::to_string(id));
-        if (!document.ok()) return context.Fail(document.status());
-        found = documents.emplace(id, *std::move(document)).first;
-      }
-      factcheck::EvidenceCitation citation;
-      citation.document = found->second.CiteName();
-      if (!evidence.anchor.path.empty()) {
-        citation.provision = doc::CitationLabel(found->second.root, evidence.anchor.path);
-      }
-      input.citations[evidence.id] = std::move(citation);
-    }
-  }
+  factcheck::BriefingRequest request;
+  request.session = args.session;
+  request.include_unpublished = args.include_unpublished;
+  request.title = args.title;
+  request.publisher = args.common.publisher;
+  absl::StatusOr<factcheck::BriefingInput> input =
+      factcheck::LoadBriefingInput(**store, *registry, request);
+  if (!input.ok()) return context.Fail(input.status());
   std::string rendered;
   if (args.format == "html") {
-    rendered = factcheck::BriefingHtml(input, *scale);
+    rendered = factcheck::BriefingHtml(*input, *scale);
   } else if (args.format == "md") {
-    rendered = factcheck::BriefingMarkdown(input, *scale);
+    rendered = factcheck::BriefingMarkdown(*input, *scale);
   } else {
-    rendered = factcheck::BriefingCsv(input);
+    rendered = factcheck::BriefingCsv(*input);
   }
   EmitReport(context, args.common.out, rendered,
-             fmt::format("briefing, {} fact-check{}", input.items.size(),
-                         input.items.size() == 1 ? "" : "s"));
+             fmt::format("briefing, {} fact-check{}", input->items.size(),
+                         input->items.size() == 1 ? "" : "s"));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/factcheck_support.h"
 #include "factcheck/auto_checks.h"
+#include "factcheck/factcheck_json.h"
 #include "negotiation/negotiation_json.h"
 #include "text/text_clip.h"
 
@@ -205,20 +206,11 @@ void RunShow(const ShowArgs& args, CliContext& context) {
     history = *std::move(loaded);
   }
   if (context.json) {
-    nlohmann::json json = FactCheckJson(*fact_check);
+    nlohmann::json json = factcheck::FactCheckJson(*fact_check);
     if (args.history) {
       nlohmann::json revisions = nlohmann::json::array();
       for (const factcheck::FactCheckRevision& revision : history) {
-        nlohmann::json snapshot = FactCheckJson(revision.snapshot);
-        revisions.push_back({{"revision", revision.revision},
-                             {"saved_by", revision.saved_by},
-                             {"saved_at", revision.saved_at},
-                             {"change_note", revision.change_note},
-                             {"status", snapshot["status"]},
-                             {"verdict", snapshot["verdict"]},
-                             {"summary", snapshot["summary"]},
-                             {"rationale", snapshot["rationale"]},
-                             {"evidence", snapshot["evidence"]}});
+        revisions.push_back(factcheck::RevisionJson(revision));
       }
       json["history"] = revisions;
     }
@@ -256,7 +248,7 @@ void RunList(const ListArgs& args, CliContext& context) {
   if (!fact_checks.ok()) return context.Fail(fact_checks.status());
   if (context.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const factcheck::FactCheck& fact_check : *fact_checks) list.push_back(FactCheckJson(fact_check));
+    for (const factcheck::FactCheck& fact_check : *fact_checks) list.push_back(factcheck::FactCheckJson(fact_check));
     return context.PrintJson(list);
   }
   if (fact_checks->empty()) std::cout << "no fact-checks\n";
@@ -310,16 +302,7 @@ void RunAuto(const AutoArgs& args, CliContext& context) {
   if (context.json) {
     nlohmann::json list = nlohmann::json::array();
     for (const factcheck::AutoCheckResult& result : *results) {
-      nlohmann::json anchors = nlohmann::json::array();
-      for (const factcheck::EvidenceAnchor& anchor : result.anchors) {
-        anchors.push_back({{"doc", anchor.document_id}, {"path", anchor.path},
-                           {"exact", anchor.exact}, {"start", anchor.start}, {"end", anchor.end}});
-      }
-      list.push_back({{"check", result.check},
-                      {"finding", result.finding},
-                      {"assessment", factcheck::AssessmentName(result.assessment)},
-                      {"anchors", anchors},
-                      {"details", result.details}});
+      list.push_back(factcheck::AutoCheckResultJson(result));
     }
     return context.PrintJson({{"claim", *claim_id}, {"results", list}});
   }

@@ -9,6 +9,7 @@
 #include "compare/report_text.h"
 #include "compare/report_wording.h"
 #include "compare/version_chain.h"
+#include "store/chain_documents.h"
 
 namespace tw::cli {
 namespace {
@@ -24,24 +25,10 @@ void RunHistory(const HistoryArgs& args, CliContext& context) {
   if (!store.ok()) return context.Fail(store.status());
   absl::StatusOr<doc::Document> document = (*store)->LoadDocument(args.document);
   if (!document.ok()) return context.Fail(document.status());
-  if (document->meta.instrument.empty()) {
-    return context.Fail(absl::FailedPreconditionError(fmt::format(
-        "{} belongs to no version chain: ingest its versions with --instrument NAME",
-        document->CiteName())));
-  }
-  absl::StatusOr<std::vector<doc::DocumentMeta>> chain_meta =
-      (*store)->VersionChain(document->meta.instrument);
-  if (!chain_meta.ok()) return context.Fail(chain_meta.status());
-  std::vector<doc::Document> chain;
-  std::size_t index = 0;
-  for (const doc::DocumentMeta& meta : *chain_meta) {
-    absl::StatusOr<doc::Document> version = (*store)->LoadDocument(std::to_string(meta.id));
-    if (!version.ok()) return context.Fail(version.status());
-    if (meta.id == document->meta.id) index = chain.size();
-    chain.push_back(*std::move(version));
-  }
+  absl::StatusOr<store::ChainDocuments> chain = store::LoadChainOf(**store, *document);
+  if (!chain.ok()) return context.Fail(chain.status());
   absl::StatusOr<compare::ProvisionHistory> history =
-      compare::TraceProvision(chain, index, args.path);
+      compare::TraceProvision(chain->versions, chain->index, args.path);
   if (!history.ok()) return context.Fail(history.status());
   if (context.json) return context.PrintJson(compare::HistoryToJson(*history));
 

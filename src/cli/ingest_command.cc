@@ -13,9 +13,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "cli/evidence_reanchoring.h"
 #include "cli/progress_bar.h"
 #include "doc/outline.h"
+#include "factcheck/evidence_reanchoring.h"
 #include "ingest/document_builder.h"
 #include "text/text_clip.h"
 
@@ -23,7 +23,7 @@ namespace tw::cli {
 namespace {
 
 // What re-anchoring found, and which fact-checks a person must now look at.
-void PrintReanchoring(CliContext& context, const ReanchoringSummary& summary) {
+void PrintReanchoring(CliContext& context, const factcheck::ReanchoringSummary& summary) {
   std::string counts;
   for (const auto& [status, count] : summary.counts) {
     counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", count,
@@ -31,7 +31,7 @@ void PrintReanchoring(CliContext& context, const ReanchoringSummary& summary) {
   }
   std::cout << fmt::format("  re-anchored {} evidence quote{}: {}\n", summary.Total(),
                            summary.Total() == 1 ? "" : "s", counts);
-  for (const ReanchoringSummary::Stale& stale : summary.stale) {
+  for (const factcheck::ReanchoringSummary::Stale& stale : summary.stale) {
     std::cout << fmt::format("  fact-check #{} needs review: evidence #{} is {}{}: “{}”\n",
                              stale.factcheck_id, stale.evidence_id,
                              context.Bold(factcheck::AnchorStatusName(stale.status)),
@@ -153,22 +153,17 @@ void RunIngest(const IngestArgs& args, CliContext& context) {
   // Phase 2: store, one transaction per document.
   nlohmann::json report = nlohmann::json::array();
   for (doc::Document& document : documents) {
-    absl::StatusOr<store::PutResult> put = (*store)->PutDocument(document);
-    if (!put.ok()) {
-      return context.Fail(absl::Status(
-          put.status().code(), fmt::format("{}: {}", document.meta.source_name,
-                                           std::string(put.status().message()))));
-    }
     // A new version of an instrument: the evidence quoted from its earlier versions is looked
     // for in it now, so stale fact-checks show up the moment the draft arrives.
-    std::optional<ReanchoringSummary> reanchoring;
-    if (!put->already_present && put->version > 1) {
-      document.meta.id = put->id;
-      document.meta.version = put->version;
-      absl::StatusOr<ReanchoringSummary> summary = ReanchorEvidence(**store, document);
-      if (!summary.ok()) return context.Fail(summary.status());
-      reanchoring = *std::move(summary);
+    absl::StatusOr<factcheck::StoredDocument> stored =
+        factcheck::StoreDocumentAndReanchor(**store, document);
+    if (!stored.ok()) {
+      return context.Fail(absl::Status(
+          stored.status().code(), fmt::format("{}: {}", document.meta.source_name,
+                                              std::string(stored.status().message()))));
     }
+    const store::PutResult* put = &stored->put;
+    const std::optional<factcheck::ReanchoringSummary>& reanchoring = stored->reanchoring;
     const doc::OutlineCounts counts = doc::CountOutline(document);
     const std::string cite = document.CiteName();
     report.push_back({{"file", document.meta.source_name},
@@ -183,7 +178,7 @@ void RunIngest(const IngestArgs& args, CliContext& context) {
                       {"provisions", counts.provisions},
                       {"pages", document.meta.page_count},
                       {"warnings", counts.warnings}});
-    if (reanchoring) report.back()["reanchoring"] = ReanchoringJson(*reanchoring);
+    if (reanchoring) report.back()["reanchoring"] = factcheck::ReanchoringJson(*reanchoring);
     if (context.json) continue;
     if (put->already_present) {
       std::cout << fmt::format("already stored: {} is document {} — nothing changed\n",

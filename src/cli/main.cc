@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
   tw::cli::RegisterClaimsCommand(app, context);
   tw::cli::RegisterFactCheckCommand(app, context);
   tw::cli::RegisterExportCommand(app, context);
+  tw::cli::RegisterServeCommand(app, context);
+  tw::cli::RegisterUserCommand(app, context);
 
   // The one exception boundary of the CLI: libraries may throw, users get one line.
   try {

@@ -8,10 +8,10 @@
 
 #include "cli/actor_lookup.h"
 #include "cli/commands.h"
-#include "cli/negotiation_data.h"
 #include "cli/report_output.h"
 #include "cli/text_file.h"
 #include "negotiation/matrix_report.h"
+#include "negotiation/negotiation_data.h"
 #include "negotiation/negotiation_json.h"
 #include "negotiation/record_import.h"
 
@@ -79,7 +79,10 @@ struct MatrixArgs {
 };
 
 void RunMatrix(const MatrixArgs& args, CliContext& context) {
-  absl::StatusOr<NegotiationData> data = LoadNegotiationData(context, args.as_of, args.min_agreement);
+  absl::StatusOr<store::Store*> store = context.Store();
+  if (!store.ok()) return context.Fail(store.status());
+  absl::StatusOr<negotiation::NegotiationData> data =
+      negotiation::LoadNegotiationData(**store, args.as_of, args.min_agreement);
   if (!data.ok()) return context.Fail(data.status());
   const std::string format = context.json ? "json" : args.format;
   std::string rendered;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "store/search_hit_json.h"
 
 namespace tw::cli {
 namespace {
@@ -15,40 +16,8 @@ struct SearchArgs {
   int limit = 20;
 };
 
-// Splits a snippet at the store's highlight markers into plain text and highlight ranges.
-struct RenderedSnippet {
-  std::string text;
-  std::vector<std::pair<std::size_t, std::size_t>> highlights;
-};
-
-RenderedSnippet ParseSnippet(std::string_view snippet) {
-  RenderedSnippet out;
-  std::size_t open = std::string::npos;
-  for (char c : snippet) {
-    if (c == store::kHighlightOpen[0]) {
-      open = out.text.size();
-    } else if (c == store::kHighlightClose[0]) {
-      if (open != std::string::npos) out.highlights.emplace_back(open, out.text.size());
-      open = std::string::npos;
-    } else {
-      out.text.push_back(c == '\n' ? ' ' : c);
-    }
-  }
-  // "conditions and safeguards" reads as one highlight, not three.
-  std::vector<std::pair<std::size_t, std::size_t>> merged;
-  for (const auto& range : out.highlights) {
-    const bool only_space_between =
-        !merged.empty() &&
-        out.text.find_first_not_of(' ', merged.back().second) >= range.first;
-    if (only_space_between) {
-      merged.back().second = range.second;
-    } else {
-      merged.push_back(range);
-    }
-  }
-  out.highlights = std::move(merged);
-  return out;
-}
+using store::ParseSnippet;
+using store::RenderedSnippet;
 
 void RunSearch(const SearchArgs& args, CliContext& context) {
   if (args.limit <= 0 || args.limit > 1000) {
@@ -68,18 +37,7 @@ void RunSearch(const SearchArgs& args, CliContext& context) {
   if (!hits.ok()) return context.Fail(hits.status());
   if (context.json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const store::SearchHit& hit : *hits) {
-      const RenderedSnippet snippet = ParseSnippet(hit.snippet);
-      nlohmann::json ranges = nlohmann::json::array();
-      for (const auto& [begin, end] : snippet.highlights) ranges.push_back({begin, end});
-      out.push_back({{"document", hit.document_id},
-                     {"cite", hit.document_cite},
-                     {"path", hit.path},
-                     {"citation", hit.citation},
-                     {"snippet", snippet.text},
-                     {"highlights", ranges},
-                     {"score", hit.score}});
-    }
+    for (const store::SearchHit& hit : *hits) out.push_back(store::SearchHitToJson(hit));
     return context.PrintJson(out);
   }
   if (hits->empty()) {

@@ -6,16 +6,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "negotiation/negotiation_json.h"
 
 namespace tw::cli {
 namespace {
-
-nlohmann::json SessionJson(const negotiation::Session& session) {
-  return {{"number", session.number},     {"instrument", session.instrument},
-          {"title", session.title},       {"start_date", session.start_date},
-          {"end_date", session.end_date}, {"venue", session.venue},
-          {"agenda_items", session.agenda_items}};
-}
 
 void RunAdd(const negotiation::Session& session, CliContext& context) {
   if (session.number <= 0) {
@@ -24,7 +18,7 @@ void RunAdd(const negotiation::Session& session, CliContext& context) {
   absl::StatusOr<store::Store*> store = context.Store();
   if (!store.ok()) return context.Fail(store.status());
   if (absl::Status put = (*store)->PutSession(session); !put.ok()) return context.Fail(put);
-  if (context.json) return context.PrintJson(SessionJson(session));
+  if (context.json) return context.PrintJson(negotiation::SessionJson(session));
   std::cout << fmt::format("stored session {}{}\n", session.number,
                            session.title.empty() ? "" : " (" + session.title + ")");
 }
@@ -36,7 +30,7 @@ void RunList(CliContext& context) {
   if (!sessions.ok()) return context.Fail(sessions.status());
   if (context.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const negotiation::Session& session : *sessions) list.push_back(SessionJson(session));
+    for (const negotiation::Session& session : *sessions) list.push_back(negotiation::SessionJson(session));
     return context.PrintJson(list);
   }
   for (const negotiation::Session& session : *sessions) {

@@ -20,19 +20,6 @@
 namespace tw::cli {
 namespace {
 
-nlohmann::json StatementJson(const negotiation::Statement& statement,
-                             const negotiation::ActorRegistry& actors) {
-  return {{"id", statement.id},
-          {"actor", statement.actor},
-          {"name", negotiation::ActorName(actors, statement.actor)},
-          {"session", statement.session},
-          {"agenda_item", statement.agenda_item},
-          {"date", statement.date},
-          {"text", statement.text},
-          {"source_url", statement.source_url},
-          {"cited_paths", statement.cited_paths}};
-}
-
 // The draft whose articles statements cite: a stored document or a file; none when empty.
 absl::StatusOr<std::optional<doc::Document>> LoadDraft(CliContext& context, const std::string& draft) {
   if (draft.empty()) return std::optional<doc::Document>();
@@ -50,7 +37,7 @@ void StoreStatements(CliContext& context, std::vector<negotiation::Statement> st
   for (std::size_t i = 0; i < statements.size() && i < ids->size(); ++i) statements[i].id = (*ids)[i];
   if (context.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const negotiation::Statement& statement : statements) list.push_back(StatementJson(statement, actors));
+    for (const negotiation::Statement& statement : statements) list.push_back(negotiation::StatementJson(statement, actors));
     return context.PrintJson(list);
   }
   std::cout << fmt::format("stored {} statement{} {}\n", statements.size(),
@@ -150,7 +137,7 @@ void RunList(const ListArgs& args, CliContext& context) {
   if (!statements.ok()) return context.Fail(statements.status());
   if (context.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const negotiation::Statement& statement : *statements) list.push_back(StatementJson(statement, *registry));
+    for (const negotiation::Statement& statement : *statements) list.push_back(negotiation::StatementJson(statement, *registry));
     return context.PrintJson(list);
   }
   for (const negotiation::Statement& statement : *statements) {

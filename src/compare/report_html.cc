@@ -12,7 +12,7 @@
 #include "compare/html_page.h"
 #include "compare/old_places.h"
 #include "compare/printable_text.h"
-#include "compare/redline_lines.h"
+#include "compare/redline_html.h"
 #include "compare/report_wording.h"
 
 namespace tw::compare {
@@ -110,33 +110,13 @@ std::string CitationPair(const ArticleChange& change) {
       Esc(change.old_citation), Esc(change.new_citation));
 }
 
-void AppendRedline(const ArticleChange& change, std::string& out) {
+void AppendRedline(const ArticleChange& change, RedlineView view, std::string& out) {
   if (change.ops.empty()) {
     out += "<p class=\"no-text\">Wording unchanged.</p>\n";
     return;
   }
   const bool has_heading = !change.old_heading.empty() || !change.new_heading.empty();
-  out += fmt::format("<div class=\"redline\" role=\"group\" aria-label=\"Redline of {}\">\n",
-                     Esc(ChangeTitle(change)));
-  const std::vector<RedlineLine> lines = RedlineLines(change.ops);
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    const RedlineLine& line = lines[l];
-    std::string_view line_class = "";
-    if (l == 0 && has_heading) {
-      line_class = " class=\"line-heading\"";
-    } else if (IsPointLine(LineText(line))) {
-      line_class = " class=\"line-point\"";
-    }
-    out += fmt::format("<p{}>", line_class);
-    AppendRedlineRuns(line.runs, out);
-    if (ShowsBreak(lines, l)) {
-      out += line.break_op == OpKind::kDelete
-                 ? "<del class=\"pilcrow\" title=\"Paragraph break removed\">\u00B6</del>"
-                 : "<ins class=\"pilcrow\" title=\"Paragraph break added\">\u00B6</ins>";
-    }
-    out += "</p>\n";
-  }
-  out += "</div>\n";
+  out += RedlineHtml(change.ops, has_heading, ChangeTitle(change), view);
 }
 
 void AppendFact(std::string_view term, const std::string& html, std::string& out) {
@@ -176,8 +156,30 @@ void AppendProvisions(const ArticleChange& change, std::string& out) {
   out += "</tbody>\n</table>\n";
 }
 
+// "History of Art. 7" pointing at options.history_href + the unit's path in the later text
+// (else the earlier), percent-encoded: paths are document data, so nothing of them reaches the
+// URL unencoded.
+void AppendHistoryLink(const ArticleChange& change, const HtmlChangesOptions& options,
+                       std::string& out) {
+  if (options.history_href.empty()) return;
+  const bool in_new = !change.new_paths.empty();
+  const std::vector<std::string>& paths = in_new ? change.new_paths : change.old_paths;
+  if (paths.empty()) return;
+  std::string encoded;
+  for (unsigned char c : paths.front()) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                       (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    encoded += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  }
+  const std::string& href = in_new ? options.history_href : options.old_history_href;
+  if (href.empty()) return;
+  out += fmt::format("<p class=\"history-link\"><a href=\"{}{}\">History of {} across versions</a></p>\n",
+                     Esc(href), encoded,
+                     Esc(in_new ? change.new_citation : change.old_citation));
+}
+
 void AppendChange(const Comparison& comparison, std::size_t k, const Anchors& anchors,
-                  std::string& out) {
+                  const HtmlChangesOptions& options, std::string& out) {
   const ArticleChange& change = comparison.changes[k];
   const std::string& id = anchors.section[k];
   const std::string& heading = change.new_heading.empty() ? change.old_heading : change.new_heading;
@@ -223,7 +225,8 @@ void AppendChange(const Comparison& comparison, std::size_t k, const Anchors& an
     AppendFact("Heading was", fmt::format("<q>{}</q>", Esc(change.old_heading)), out);
   }
   out += "</dl>\n";
-  AppendRedline(change, out);
+  AppendHistoryLink(change, options, out);
+  AppendRedline(change, options.view, out);
   AppendBrackets(change, out);
   AppendProvisions(change, out);
   out += "</article>\n";
@@ -377,23 +380,19 @@ void AppendCompactLists(const Comparison& comparison, std::string& out) {
 
 }  // namespace
 
-std::string RenderHtml(const Comparison& comparison) {
+std::string RenderHtmlChanges(const Comparison& comparison, const HtmlChangesOptions& options) {
   const Anchors anchors = MakeAnchors(comparison);
   const OldPlaces old_places = LocateOldPlaces(comparison);
-  std::string out = HtmlPageStart(
-      fmt::format("Comparison of drafts: {} \u2192 {}", ShortName(comparison.old_doc),
-                  ShortName(comparison.new_doc)),
-      "changes", "Skip to the changes");
-  AppendHeader(comparison, out);
-  out += "<main id=\"main\">\n";
-  AppendSummary(comparison, out);
+  std::string out;
   AppendContents(comparison, anchors, out);
   out +=
       "<section id=\"changes\" aria-labelledby=\"changes-title\" tabindex=\"-1\">\n"
       "<h2 id=\"changes-title\">Changes by article</h2>\n";
   for (std::size_t moved : old_places.at_start) AppendFormerPlace(comparison, moved, anchors, out);
   for (std::size_t k = 0; k < comparison.changes.size(); ++k) {
-    if (!ListedCompactly(comparison.changes[k])) AppendChange(comparison, k, anchors, out);
+    if (!ListedCompactly(comparison.changes[k])) {
+      AppendChange(comparison, k, anchors, options, out);
+    }
     for (std::size_t moved : old_places.after[k]) {
       AppendFormerPlace(comparison, moved, anchors, out);
     }
@@ -401,6 +400,18 @@ std::string RenderHtml(const Comparison& comparison) {
   out += "</section>\n";
   AppendMigrations(comparison, anchors, out);
   AppendCompactLists(comparison, out);
+  return out;
+}
+
+std::string RenderHtml(const Comparison& comparison) {
+  std::string out = HtmlPageStart(
+      fmt::format("Comparison of drafts: {} \u2192 {}", ShortName(comparison.old_doc),
+                  ShortName(comparison.new_doc)),
+      "changes", "Skip to the changes");
+  AppendHeader(comparison, out);
+  out += "<main id=\"main\">\n";
+  AppendSummary(comparison, out);
+  out += RenderHtmlChanges(comparison);
   out += HtmlPageEnd(fmt::format(
       "Comparison of {} with {}, prepared with treatywatch. Articles are matched by their "
       "wording, not their numbers, so renumbered and moved articles are compared with their "

@@ -24,10 +24,27 @@
 #include <string>
 
 #include "compare/comparison.h"
+#include "compare/redline_html.h"
 
 namespace tw::compare {
 
 std::string RenderHtml(const Comparison& comparison);
+
+struct HtmlChangesOptions {
+  RedlineView view = RedlineView::kInline;
+  // When set, each changed unit links to its history: the href (trusted, escaped here) followed
+  // by the unit's path, percent-encoded — in the later text (`history_href`) or, for a deleted
+  // unit, in the earlier one (`old_history_href`).
+  std::string history_href;
+  std::string old_history_href;
+};
+
+// The body of the page above without its page, title block and summary, for embedding in
+// another page (the web workbench): the contents list of changed articles (#contents), every
+// changed article (#changes, anchors "new-art7", "old-art2", "was-art4"), the paragraphs moved
+// between articles and the compact lists. RenderHtml is the page around
+// RenderHtmlChanges(comparison) with the default options.
+std::string RenderHtmlChanges(const Comparison& comparison, const HtmlChangesOptions& options = {});
 
 }  // namespace tw::compare
 

@@ -36,6 +36,51 @@ nlohmann::json ActorJson(const Actor& actor) {
   return json;
 }
 
+nlohmann::json SessionJson(const Session& session) {
+  return {{"number", session.number},     {"instrument", session.instrument},
+          {"title", session.title},       {"start_date", session.start_date},
+          {"end_date", session.end_date}, {"venue", session.venue},
+          {"agenda_items", session.agenda_items}};
+}
+
+nlohmann::json StatementJson(const Statement& statement, const ActorRegistry& actors) {
+  return {{"id", statement.id},
+          {"actor", statement.actor},
+          {"name", ActorName(actors, statement.actor)},
+          {"session", statement.session},
+          {"agenda_item", statement.agenda_item},
+          {"date", statement.date},
+          {"text", statement.text},
+          {"source_url", statement.source_url},
+          {"cited_paths", statement.cited_paths}};
+}
+
+nlohmann::json PositionJson(const Position& position, const ActorRegistry& actors) {
+  return {{"id", position.id},
+          {"actor", position.actor},
+          {"name", ActorName(actors, position.actor)},
+          {"subject", position.subject},
+          {"stance", std::string(StanceName(position.stance))},
+          {"date", position.date},
+          {"source_kind", position.source_kind},
+          {"source", position.source},
+          {"note", position.note}};
+}
+
+nlohmann::json GroupTalliesJson(const std::vector<GroupTally>& groups) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const GroupTally& group : groups) {
+    list.push_back({{"group", group.group},
+                    {"name", group.name},
+                    {"kind", std::string(GroupKindName(group.kind))},
+                    {"yes", group.yes},
+                    {"no", group.no},
+                    {"abstain", group.abstain},
+                    {"absent", group.absent}});
+  }
+  return list;
+}
+
 nlohmann::json VoteJson(const RecordedVote& vote, const VoteTally& tally,
                         const ActorRegistry& actors) {
   nlohmann::json ballots = nlohmann::json::array();

@@ -9,12 +9,24 @@
 
 #include "negotiation/actor_registry.h"
 #include "negotiation/coalitions.h"
+#include "negotiation/group_tally.h"
 #include "negotiation/records.h"
 #include "negotiation/vote_tally.h"
 
 namespace tw::negotiation {
 
 nlohmann::json ActorJson(const Actor& actor);
+
+nlohmann::json SessionJson(const Session& session);
+
+// With the speaker's printed name ("name") beside its id.
+nlohmann::json StatementJson(const Statement& statement, const ActorRegistry& actors);
+
+// One stored row of a position's history, with the actor's printed name.
+nlohmann::json PositionJson(const Position& position, const ActorRegistry& actors);
+
+// A vote's tallies by group (group_tally.h): [{group, name, kind, yes, no, abstain, absent}].
+nlohmann::json GroupTalliesJson(const std::vector<GroupTally>& groups);
 
 nlohmann::json VoteJson(const RecordedVote& vote, const VoteTally& tally,
                         const ActorRegistry& actors);

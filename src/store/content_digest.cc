@@ -139,7 +139,20 @@ constexpr std::array<DigestColumn, 6> kFactCheckRevisions = {{
     {"saved_by", T::kText},        {"saved_at", T::kTimestamp}, {"change_note", T::kText},
 }};
 
-constexpr std::array<DigestTableSpec, 20> kTables = {{
+// The account record (migration 5 of both schemas): users without their derived name key, and
+// the audit log. Login sessions are credentials, not content: neither digested nor copied.
+constexpr std::array<DigestColumn, 6> kUsers = {{
+    {"id", T::kInteger},           {"name", T::kText},
+    {"role", T::kText},            {"password_hash", T::kText},
+    {"created_at", T::kTimestamp}, {"disabled", T::kBoolean},
+}};
+constexpr std::array<DigestColumn, 7> kAuditLog = {{
+    {"id", T::kInteger},     {"at", T::kTimestamp}, {"who", T::kText},
+    {"action", T::kText},    {"target", T::kText},  {"detail", T::kText},
+    {"client", T::kText},
+}};
+
+constexpr std::array<DigestTableSpec, 22> kTables = {{
     {"documents", kDocuments, "id"},
     {"provisions", kProvisions, "document_id, ordinal"},
     {"cross_references", kCrossReferences, "document_id, ordinal"},
@@ -160,6 +173,8 @@ constexpr std::array<DigestTableSpec, 20> kTables = {{
     {"factchecks", kFactChecks, "id"},
     {"evidence", kEvidence, "id"},
     {"factcheck_revisions", kFactCheckRevisions, "factcheck_id, revision"},
+    {"users", kUsers, "id"},
+    {"audit_log", kAuditLog, "id"},
 }};
 
 }  // namespace

@@ -57,7 +57,7 @@ struct DigestTableSpec {
 // documents, provisions, cross_references, parse_warnings, instruments, document_authors, then
 // the negotiation record: sessions, agenda_items, statements, statement_citations, positions,
 // votes, ballots, actors, actor_aliases, group_members, then the fact-check record: claims,
-// factchecks, evidence, factcheck_revisions.
+// factchecks, evidence, factcheck_revisions, then the account record: users, audit_log.
 std::span<const DigestTableSpec> DigestTableSpecs();
 
 // "SELECT <columns> FROM <table> ORDER BY <key>". `expression` may replace a column by an

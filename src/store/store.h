@@ -1,7 +1,8 @@
 // Store: the durable record of instruments, documents, provisions and cross-references, with
 // full-text search, the record of the negotiation around them (sessions, statements, positions,
 // recorded votes, user-defined actors: negotiation/records.h, actor.h), and the claims and
-// fact-checks observers keep on it (factcheck_record.h). One interface, two
+// fact-checks observers keep on it (factcheck_record.h), and the team's accounts, login sessions
+// and audit log (account_record.h). One interface, two
 // implementations: SQLite (embedded, the default on a laptop) and PostgreSQL (a coalition's shared
 // server). Everything above the store is written against this interface only; nothing above it
 // knows SQL.
@@ -26,6 +27,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "doc/document.h"
+#include "store/account_record.h"
 #include "store/factcheck_record.h"
 #include "store/negotiation_record.h"
 #include "negotiation/actor.h"
@@ -71,10 +73,13 @@ struct TableDigest {
   std::string sha256;    // lowercase hex
 };
 
-// Store is a NegotiationRecord and a FactCheckRecord too (store/negotiation_record.h,
-// factcheck_record.h): each backend implements each record in a class of its own and mixes it
-// in, so no backend forwards the records' operations.
-class Store : public virtual NegotiationRecord, public virtual FactCheckRecord {
+// Store is a NegotiationRecord, a FactCheckRecord and an AccountRecord too
+// (store/negotiation_record.h, factcheck_record.h, account_record.h): each backend implements
+// each record in a class of its own and mixes it in, so no backend forwards the records'
+// operations.
+class Store : public virtual NegotiationRecord,
+              public virtual FactCheckRecord,
+              public virtual AccountRecord {
  public:
   virtual ~Store() = default;
 
@@ -100,6 +105,12 @@ class Store : public virtual NegotiationRecord, public virtual FactCheckRecord {
   virtual absl::StatusOr<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
 
   virtual absl::StatusOr<int> SchemaVersion() = 0;
+
+  // A cheap token that differs from the one this Store object returned before whenever another
+  // connection (of this process or another) has committed a change in between; equal tokens
+  // mean nothing changed. Spurious changes are allowed (PostgreSQL's stamp moves with writes to
+  // other databases of the cluster too). For caches of rendered reads (server/response_cache.h).
+  virtual absl::StatusOr<std::string> ChangeStamp() = 0;
 
   // Copying one store into another (`treatywatch migrate`): the destination keeps the ids,
   // chain versions and ingest times of the source, so citations by id and every export read

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "store/account_rows.h"
 #include "store/negotiation_rows.h"
 
 namespace tw::store {
@@ -146,6 +147,33 @@ absl::Status CopyFactCheckRecord(Store& source, Store& destination, StoreCopyRep
   return absl::OkStatus();
 }
 
+absl::Status CopyAccountRecord(Store& source, Store& destination, StoreCopyReport& report) {
+  absl::StatusOr<std::vector<UserAccount>> users = source.ListUsers();
+  if (!users.ok()) return users.status();
+  report.users = static_cast<int>(users->size());
+  absl::Status imported = ImportInBatches(
+      *users,
+      [&](const std::vector<UserAccount>& batch) { return destination.ImportUsers(batch); },
+      report.users_copied);
+  if (!imported.ok()) return imported;
+
+  // The log is read newest first, a page at a time, and imported oldest first.
+  std::vector<AuditEntry> entries;
+  while (true) {
+    absl::StatusOr<std::vector<AuditEntry>> page =
+        source.ListAudit(static_cast<std::int64_t>(entries.size()), kMaxAuditPage);
+    if (!page.ok()) return page.status();
+    entries.insert(entries.end(), page->begin(), page->end());
+    if (page->size() < static_cast<std::size_t>(kMaxAuditPage)) break;
+  }
+  std::reverse(entries.begin(), entries.end());
+  report.audit_entries = static_cast<int>(entries.size());
+  return ImportInBatches(
+      entries,
+      [&](const std::vector<AuditEntry>& batch) { return destination.ImportAudit(batch); },
+      report.audit_entries_copied);
+}
+
 }  // namespace
 
 bool StoreCopyReport::Verified() const {
@@ -193,6 +221,7 @@ absl::StatusOr<StoreCopyReport> CopyStore(Store& source, Store& destination,
   // After the documents: a statement may name the document it came from.
   if (absl::Status s = CopyNegotiationRecord(source, destination, report); !s.ok()) return s;
   if (absl::Status s = CopyFactCheckRecord(source, destination, report); !s.ok()) return s;
+  if (absl::Status s = CopyAccountRecord(source, destination, report); !s.ok()) return s;
 
   absl::StatusOr<std::vector<TableDigest>> from = source.DigestTables();
   if (!from.ok()) return from.status();

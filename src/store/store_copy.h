@@ -23,6 +23,10 @@
 // current evidence and every revision in one transaction (Store::ImportFactCheck), skipped when
 // the destination holds it with the same content and history.
 //
+// The account record follows: users under their ids (password hashes and disabled state kept),
+// then the audit log oldest first under its ids, in batches of kCopyBatchRows. Login sessions
+// are not copied: everyone logs in again on the new store.
+//
 // Verification reads both stores' table digests (content_digest.h) after copying and compares
 // them table by table: row counts and SHA-256 of the canonical rows. Equal digests mean the
 // destination holds exactly the source's content — nothing missing, nothing extra.
@@ -70,6 +74,11 @@ struct StoreCopyReport {
   int claims_copied = 0;
   int factchecks = 0;
   int factchecks_copied = 0;
+  // The account record, the same way (sessions are not copied).
+  int users = 0;
+  int users_copied = 0;
+  int audit_entries = 0;
+  int audit_entries_copied = 0;
   std::vector<TableComparison> tables;  // in DigestTableSpecs() order
 
   bool Verified() const;

@@ -778,9 +778,10 @@ TEST_P(FactCheckStoreTest, BadFactCheckValuesAreRefusedNamingTheField) {
 // --- migration ----------------------------------------------------------------------------------
 
 // A store written before the fact-check record (schema version 3), holding documents and the
-// negotiation record: opening it adds the tables and keeps everything as it was.
+// negotiation record: opening it adds the tables (and the accounts of version 5) and keeps
+// everything as it was.
 TEST_P(FactCheckStoreTest, MigratingAVersion3StoreKeepsItsContentAndAddsTheTables) {
-  ASSERT_EQ(*store().SchemaVersion(), 4);
+  ASSERT_EQ(*store().SchemaVersion(), 5);
   const std::int64_t document = PutDocument("A/AC.291/22");
   PutSampleRecord(store(), document);
   const std::vector<TableDigest> before = Digests();
@@ -788,19 +789,22 @@ TEST_P(FactCheckStoreTest, MigratingAVersion3StoreKeepsItsContentAndAddsTheTable
   const bool postgres = GetParam().name == "Postgres";
   absl::Status downgraded = database_->ExecuteSql(
       postgres ? R"sql(
+DROP TABLE login_sessions; DROP TABLE audit_log; DROP TABLE users;
+DROP FUNCTION audit_log_append_only();
 DROP TABLE factcheck_revisions; DROP FUNCTION factcheck_revisions_append_only();
 DROP TABLE evidence; DROP TABLE factchecks; DROP TABLE claims;
-DELETE FROM schema_migrations WHERE version = 4;
+DELETE FROM schema_migrations WHERE version IN (4, 5);
 )sql"
                : R"sql(
+DROP TABLE login_sessions; DROP TABLE audit_log; DROP TABLE users;
 DROP TABLE factcheck_revisions; DROP TABLE evidence; DROP TABLE factchecks;
 DROP TABLE claim_fts; DROP TABLE claims;
-DELETE FROM schema_migrations WHERE version = 4;
+DELETE FROM schema_migrations WHERE version IN (4, 5);
 )sql");
   ASSERT_TRUE(downgraded.ok()) << downgraded;
   store_ = Open();
   ASSERT_NE(store_, nullptr);
-  EXPECT_EQ(*store().SchemaVersion(), 4);
+  EXPECT_EQ(*store().SchemaVersion(), 5);
   const std::vector<TableDigest> after = Digests();
   ASSERT_EQ(before.size(), after.size());
   for (std::size_t i = 0; i < before.size(); ++i) {

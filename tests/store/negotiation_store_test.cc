@@ -423,7 +423,7 @@ TEST_P(NegotiationStoreTest, TheRecordSurvivesReopening) {
 // migrations 3 and 4 is exactly what that version left behind.
 TEST_P(NegotiationStoreTest, MigratingAVersion2StoreWithDocumentsKeepsThem) {
   const int latest = *store().SchemaVersion();
-  ASSERT_EQ(latest, 4);
+  ASSERT_EQ(latest, 5);
   const std::int64_t first = PutSampleDocument("A/AC.291/22");
   const std::int64_t second = PutSampleDocument("A/AC.291/22/Rev.1");
   const doc::Document original = *store().LoadDocument(std::to_string(first));
@@ -431,9 +431,12 @@ TEST_P(NegotiationStoreTest, MigratingAVersion2StoreWithDocumentsKeepsThem) {
   store_.reset();
   const bool postgres = GetParam().name == "Postgres";
   absl::Status downgraded = database_->ExecuteSql(
-      postgres ? "DROP TABLE factcheck_revisions; DROP FUNCTION factcheck_revisions_append_only(); "
+      postgres ? "DROP TABLE login_sessions; DROP TABLE audit_log; DROP TABLE users; "
+                 "DROP FUNCTION audit_log_append_only(); "
+                 "DROP TABLE factcheck_revisions; DROP FUNCTION factcheck_revisions_append_only(); "
                  "DROP TABLE evidence; DROP TABLE factchecks; DROP TABLE claims;"
-               : "DROP TABLE factcheck_revisions; DROP TABLE evidence; DROP TABLE factchecks; "
+               : "DROP TABLE login_sessions; DROP TABLE audit_log; DROP TABLE users; "
+                 "DROP TABLE factcheck_revisions; DROP TABLE evidence; DROP TABLE factchecks; "
                  "DROP TABLE claim_fts; DROP TABLE claims;");
   ASSERT_TRUE(downgraded.ok()) << downgraded;
   downgraded = database_->ExecuteSql(R"sql(

@@ -98,7 +98,7 @@ TEST_P(StoreCopyTest, CopiesEveryDocumentWithIdsVersionsAndIngestTimes) {
   EXPECT_EQ(report.instruments, 3);  // the sample convention's, Convention X, Protocol Y
   EXPECT_EQ(report.instruments_copied, 3);
   EXPECT_TRUE(report.Verified());
-  ASSERT_EQ(report.tables.size(), 20u);
+  ASSERT_EQ(report.tables.size(), 22u);  // every table of schema 5, users and audit log included
   EXPECT_EQ(report.tables[0].source.table, "documents");
   EXPECT_EQ(report.tables[0].destination.rows, 7);
 
@@ -232,6 +232,8 @@ TEST_P(StoreCopyTest, CopiesTheNegotiationAndFactCheckRecordsThereAndBack) {
   EXPECT_EQ(report.factchecks, 2);
   EXPECT_EQ(report.factchecks_copied, 2);
   for (const TableComparison& table : report.tables) {
+    // Accounts and the audit log are copied by account_store_test's own record.
+    if (table.source.table == "users" || table.source.table == "audit_log") continue;
     EXPECT_GT(table.source.rows, 0) << table.source.table;
   }
   EXPECT_EQ(Describe(*destination_->ListClaims({})), Describe(*source_->ListClaims({})));
@@ -425,7 +427,7 @@ TEST(TableDigesterTest, DigestsCanonicalJsonLines) {
 }
 
 TEST(TableDigesterTest, SelectsTheListedColumnsInKeyOrder) {
-  ASSERT_EQ(DigestTableSpecs().size(), 20u);
+  ASSERT_EQ(DigestTableSpecs().size(), 22u);
   const DigestTableSpec& instruments = DigestTableSpecs()[4];
   EXPECT_EQ(DigestSelectSql(instruments), "SELECT id, name FROM instruments ORDER BY id");
   EXPECT_EQ(DigestSelectSql(instruments,

@@ -34,6 +34,7 @@
 #include "store/document_codec.h"
 #include "store/document_lookup.h"
 #include "store/document_rows.h"
+#include "store/postgres/pg_accounts.h"
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_factchecks.h"
 #include "store/postgres/pg_migrations.h"
@@ -216,15 +217,19 @@ std::string AddEllipses(std::string snippet, std::string_view field) {
   return snippet;
 }
 
-// The negotiation and fact-check records come from PgNegotiationRecord and PgFactCheckRecord,
-// mixed in: their methods are the final overriders of Store's NegotiationRecord and
-// FactCheckRecord halves. They borrow the connection, which outlives them (the records only keep
+// The negotiation, fact-check and account records come from PgNegotiationRecord,
+// PgFactCheckRecord and PgAccountRecord, mixed in: their methods are the final overriders of
+// Store's NegotiationRecord, FactCheckRecord and AccountRecord halves. They borrow the connection, which outlives them (the records only keep
 // the reference; the connection object does not move when its owner pointer does).
-class PostgresStore final : public Store, private PgNegotiationRecord, private PgFactCheckRecord {
+class PostgresStore final : public Store,
+                            private PgNegotiationRecord,
+                            private PgFactCheckRecord,
+                            private PgAccountRecord {
  public:
   explicit PostgresStore(std::unique_ptr<PgConnection> connection)
       : PgNegotiationRecord(*connection),
         PgFactCheckRecord(*connection),
+        PgAccountRecord(*connection),
         connection_(std::move(connection)) {}
 
   absl::StatusOr<PutResult> PutDocument(const doc::Document& document) override;
@@ -236,6 +241,7 @@ class PostgresStore final : public Store, private PgNegotiationRecord, private P
       std::string_view instrument) override;
   absl::StatusOr<std::vector<SearchHit>> Search(const SearchQuery& query) override;
   absl::StatusOr<int> SchemaVersion() override;
+  absl::StatusOr<std::string> ChangeStamp() override;
   absl::StatusOr<bool> ImportInstrument(const InstrumentInfo& instrument) override;
   absl::StatusOr<PutResult> ImportDocument(const doc::Document& document) override;
   absl::StatusOr<std::vector<TableDigest>> DigestTables() override;
@@ -895,6 +901,17 @@ absl::StatusOr<int> PostgresStore::SchemaVersion() {
   if (!version.ok()) return version.status();
   if (absl::Status s = transaction->Commit(); !s.ok()) return s;
   return version;
+}
+
+absl::StatusOr<std::string> PostgresStore::ChangeStamp() {
+  // The cluster's current snapshot (xmin:xmax:in-progress ids) moves whenever a writing
+  // transaction starts or ends, and reading it assigns no transaction id. A write that started
+  // but has not committed yet changes it again when it commits, so a reader that cached
+  // pre-commit data sees a new stamp afterwards.
+  absl::StatusOr<PgResult> result = connection_->Query("SELECT txid_current_snapshot()::text");
+  if (!result.ok()) return result.status();
+  if (result->rows() != 1) return absl::InternalError("txid_current_snapshot() gave no row");
+  return result->String(0, 0);
 }
 
 absl::StatusOr<std::vector<TableDigest>> PostgresStore::DigestTables() {

@@ -357,11 +357,55 @@ CREATE TRIGGER factcheck_revisions_no_delete BEFORE DELETE ON factcheck_revision
 END;
 )sql";
 
-constexpr std::array<SqliteMigration, 4> kMigrations = {{
+// Migration 5: the team's accounts, their login sessions and the audit log
+// (account_record.h). Users are unique by name_key, the name with ASCII letters lowercased
+// (account_rows.h UserNameKey). Sessions keep a SHA-256 of the token, never the token; times
+// there are Unix seconds. The audit log is append-only, like fact-check revisions.
+constexpr std::string_view kAccounts = R"sql(
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL CHECK (name <> ''),
+  name_key      TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'editor', 'admin')),
+  password_hash TEXT NOT NULL CHECK (password_hash <> ''),
+  created_at    TEXT NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
+);
+
+CREATE TABLE login_sessions (
+  token_hash TEXT PRIMARY KEY CHECK (length(token_hash) = 64),
+  user_id    INTEGER NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL CHECK (csrf_token <> ''),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  last_seen  INTEGER NOT NULL
+);
+CREATE INDEX login_sessions_user ON login_sessions(user_id);
+CREATE INDEX login_sessions_expiry ON login_sessions(expires_at);
+
+CREATE TABLE audit_log (
+  id     INTEGER PRIMARY KEY,
+  at     TEXT NOT NULL,
+  who    TEXT NOT NULL CHECK (who <> ''),
+  action TEXT NOT NULL CHECK (action <> ''),
+  target TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '',
+  client TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only: an entry cannot be changed');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only: an entry cannot be deleted');
+END;
+)sql";
+
+constexpr std::array<SqliteMigration, 5> kMigrations = {{
     {1, "documents, provisions, references, warnings", kCoreTables},
     {2, "full-text index", kFullTextIndex},
     {3, "negotiation record", kNegotiationRecord},
     {4, "claims and fact-checks", kFactChecks},
+    {5, "accounts, sessions and the audit log", kAccounts},
 }};
 
 absl::StatusOr<bool> TableExists(SqliteConnection& connection, std::string_view table) {

@@ -36,6 +36,7 @@
 #include "store/document_rows.h"
 #include "store/search_syntax.h"
 #include "store/sqlite/fts5_query.h"
+#include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_factchecks.h"
 #include "store/sqlite/sqlite_migrations.h"
@@ -95,18 +96,20 @@ absl::Status WithContext(const absl::Status& status, std::string_view context) {
                       fmt::format("{} ({})", std::string(status.message()), context));
 }
 
-// The negotiation and fact-check records come from SqliteNegotiationRecord and
-// SqliteFactCheckRecord, mixed in: their methods are the final overriders of Store's
-// NegotiationRecord and FactCheckRecord halves. They borrow the connection, which outlives them
+// The negotiation, fact-check and account records come from SqliteNegotiationRecord,
+// SqliteFactCheckRecord and SqliteAccountRecord, mixed in: their methods are the final
+// overriders of Store's NegotiationRecord, FactCheckRecord and AccountRecord halves. They borrow the connection, which outlives them
 // (the records only keep the reference; the connection object does not move when its owner
 // pointer does).
 class SqliteStore final : public Store,
                           private SqliteNegotiationRecord,
-                          private SqliteFactCheckRecord {
+                          private SqliteFactCheckRecord,
+                          private SqliteAccountRecord {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteConnection> connection)
       : SqliteNegotiationRecord(*connection),
         SqliteFactCheckRecord(*connection),
+        SqliteAccountRecord(*connection),
         connection_(std::move(connection)) {}
 
   absl::StatusOr<PutResult> PutDocument(const doc::Document& document) override;
@@ -117,6 +120,7 @@ class SqliteStore final : public Store,
   absl::StatusOr<std::vector<doc::DocumentMeta>> VersionChain(std::string_view instrument) override;
   absl::StatusOr<std::vector<SearchHit>> Search(const SearchQuery& query) override;
   absl::StatusOr<int> SchemaVersion() override;
+  absl::StatusOr<std::string> ChangeStamp() override;
   absl::StatusOr<bool> ImportInstrument(const InstrumentInfo& instrument) override;
   absl::StatusOr<PutResult> ImportDocument(const doc::Document& document) override;
   absl::StatusOr<std::vector<TableDigest>> DigestTables() override;
@@ -653,6 +657,17 @@ absl::StatusOr<int> SqliteStore::SchemaVersion() {
       SqliteTransaction::Begin(*connection_, Mode::kRead);
   if (!transaction.ok()) return transaction.status();
   return ReadSqliteSchemaVersion(*connection_);
+}
+
+absl::StatusOr<std::string> SqliteStore::ChangeStamp() {
+  // data_version moves when another connection commits, and only then; it needs no
+  // transaction and reads only the shared WAL index, so polling it is cheap.
+  absl::StatusOr<SqliteStatement> pragma = connection_->Prepare("PRAGMA data_version");
+  if (!pragma.ok()) return pragma.status();
+  absl::StatusOr<bool> row = pragma->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return absl::InternalError(connection_->path() + ": PRAGMA data_version gave no row");
+  return std::to_string(pragma->ColumnInt64(0));
 }
 
 // --- copying stores (treatywatch migrate; see store.h) -------------------------------------------

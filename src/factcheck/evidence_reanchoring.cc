@@ -1,4 +1,4 @@
-#include "cli/evidence_reanchoring.h"
+#include "factcheck/evidence_reanchoring.h"
 
 #include <memory>
 #include <optional>
@@ -7,8 +7,9 @@
 
 #include "compare/compare.h"
 #include "factcheck/reanchor.h"
+#include "store/store.h"
 
-namespace tw::cli {
+namespace tw::factcheck {
 
 int ReanchoringSummary::Total() const {
   int total = 0;
@@ -39,14 +40,14 @@ absl::StatusOr<ReanchoringSummary> ReanchorEvidence(store::Store& store,
   struct Earlier {
     doc::Document document;
     compare::Comparison comparison;
-    std::optional<factcheck::Reanchorer> reanchorer;
+    std::optional<Reanchorer> reanchorer;
   };
   std::map<std::int64_t, std::unique_ptr<Earlier>> earlier_versions;
   compare::CompareOptions options;
   options.redlines = false;
   std::vector<store::EvidenceUpdate> updates;
   for (const store::StoredEvidence& stored : *evidence) {
-    const factcheck::Evidence& piece = stored.evidence;
+    const Evidence& piece = stored.evidence;
     if (piece.checked_against == new_document.meta.id) continue;
     const std::int64_t old_id = piece.anchor.document_id;
     auto found = earlier_versions.find(old_id);
@@ -59,14 +60,14 @@ absl::StatusOr<ReanchoringSummary> ReanchorEvidence(store::Store& store,
       loaded->reanchorer.emplace(loaded->document, new_document, &loaded->comparison);
       found = earlier_versions.emplace(old_id, std::move(loaded)).first;
     }
-    const factcheck::ReanchorResult result = found->second->reanchorer->Reanchor(piece.anchor);
+    const ReanchorResult result = found->second->reanchorer->Reanchor(piece.anchor);
     store::EvidenceUpdate update;
     update.evidence_id = piece.id;
     update.status = result.status;
     update.similarity = result.similarity;
     update.checked_against = new_document.meta.id;
     // Only a word-for-word find moves the quote; anything else waits for a person.
-    if (factcheck::AnchorHolds(result.status) && result.found) {
+    if (AnchorHolds(result.status) && result.found) {
       update.anchor = *result.found;
     } else {
       update.anchor = piece.anchor;
@@ -74,7 +75,7 @@ absl::StatusOr<ReanchoringSummary> ReanchorEvidence(store::Store& store,
     }
     updates.push_back(std::move(update));
     ++summary.counts[result.status];
-    if (!factcheck::AnchorHolds(result.status)) {
+    if (!AnchorHolds(result.status)) {
       summary.stale.push_back({stored.factcheck_id, piece.id, result.status, result.similarity,
                                piece.anchor.exact});
     }
@@ -87,23 +88,47 @@ absl::StatusOr<ReanchoringSummary> ReanchorEvidence(store::Store& store,
 
 nlohmann::json ReanchoringJson(const ReanchoringSummary& summary) {
   nlohmann::json counts = nlohmann::json::object();
-  for (factcheck::AnchorStatus status :
-       {factcheck::AnchorStatus::kIntact, factcheck::AnchorStatus::kMoved,
-        factcheck::AnchorStatus::kChanged, factcheck::AnchorStatus::kLost,
-        factcheck::AnchorStatus::kAmbiguous}) {
+  for (AnchorStatus status :
+       {AnchorStatus::kIntact, AnchorStatus::kMoved,
+        AnchorStatus::kChanged, AnchorStatus::kLost,
+        AnchorStatus::kAmbiguous}) {
     auto found = summary.counts.find(status);
-    counts[std::string(factcheck::AnchorStatusName(status))] =
+    counts[std::string(AnchorStatusName(status))] =
         found == summary.counts.end() ? 0 : found->second;
   }
   nlohmann::json stale = nlohmann::json::array();
   for (const ReanchoringSummary::Stale& item : summary.stale) {
     stale.push_back({{"factcheck", item.factcheck_id},
                      {"evidence", item.evidence_id},
-                     {"status", factcheck::AnchorStatusName(item.status)},
+                     {"status", AnchorStatusName(item.status)},
                      {"similarity", item.similarity},
                      {"exact", item.exact}});
   }
   return {{"document", summary.document_id}, {"anchors", counts}, {"needs_review", stale}};
 }
 
-}  // namespace tw::cli
+absl::StatusOr<StoredDocument> StoreDocumentAndReanchor(store::Store& store,
+                                                         doc::Document& document,
+                                                         bool reanchor_when_present) {
+  absl::StatusOr<store::PutResult> put = store.PutDocument(document);
+  if (!put.ok()) return put.status();
+  StoredDocument stored;
+  stored.put = *put;
+  document.meta.id = put->id;
+  document.meta.version = put->version;
+  if ((put->already_present && !reanchor_when_present) || put->version <= 1) return stored;
+  if (put->already_present) {
+    // The chain is the stored document's, whatever metadata came with this copy.
+    absl::StatusOr<std::optional<doc::DocumentMeta>> existing =
+        store.FindBySha256(document.meta.sha256);
+    if (!existing.ok()) return existing.status();
+    if (!existing->has_value()) return stored;
+    document.meta.instrument = (*existing)->instrument;
+  }
+  absl::StatusOr<ReanchoringSummary> summary = ReanchorEvidence(store, document);
+  if (!summary.ok()) return summary.status();
+  stored.reanchoring = *std::move(summary);
+  return stored;
+}
+
+}  // namespace tw::factcheck
