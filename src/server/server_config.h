@@ -24,7 +24,7 @@ struct ServerConfig {
   std::size_t max_body_bytes = 64u << 20;  // larger requests get 413
   std::size_t max_form_field_bytes = 1u << 20;
   int worker_threads = 0;                  // 0: enough for 64 keep-alive connections
-  int keep_alive_max_requests = 1000;
+  int keep_alive_max_requests = 100000;  // a closed keep-alive costs a reconnect under load
 
   // Cookies get the Secure attribute: the server sits behind a TLS-terminating proxy.
   bool behind_tls = false;
