@@ -15,15 +15,9 @@ namespace {
 void Audit(RequestContext& ctx) {
   absl::StatusOr<std::int64_t> id = ctx.MatchId(1, "document");
   if (!id.ok()) return ctx.Error(id.status());
-  absl::StatusOr<doc::Document> document = DocumentById(ctx, *id);
-  if (!document.ok()) return ctx.Error(document.status());
-  absl::StatusOr<const audit::RuleEngine*> engine = DefaultAuditEngine();
-  if (!engine.ok()) return ctx.Error(engine.status());
-  auto result = CachedAudit(*document);
-  if (!result.ok()) return ctx.Error(result.status());
-  const audit::RulePack& pack = (*engine)->pack();
-  const audit::Scorecard card = audit::MakeScorecard(*document, pack, **result);
-  ctx.Json(audit::AuditToJson(*document, pack, **result, card));
+  absl::StatusOr<DocumentAudit> audited = AuditStoredDocument(ctx, *id);
+  if (!audited.ok()) return ctx.Error(audited.status());
+  ctx.Json(audit::AuditToJson(audited->document, *audited->pack, *audited->result, audited->card));
 }
 
 // ?documents=ID,ID,... or ?instrument=NAME

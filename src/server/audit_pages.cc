@@ -245,24 +245,22 @@ void AuditList(RequestContext& ctx) {
 void AuditDocument(RequestContext& ctx) {
   absl::StatusOr<std::int64_t> id = ctx.MatchId(1, "document");
   if (!id.ok()) return ctx.Error(id.status());
-  absl::StatusOr<doc::Document> document = DocumentById(ctx, *id);
-  if (!document.ok()) return ctx.Error(document.status());
-  absl::StatusOr<const audit::RuleEngine*> engine = DefaultAuditEngine();
-  if (!engine.ok()) return ctx.Error(engine.status());
-  auto result = CachedAudit(*document);
-  if (!result.ok()) return ctx.Error(result.status());
-  const audit::RulePack& pack = (*engine)->pack();
-  const audit::Scorecard card = audit::MakeScorecard(*document, pack, **result);
-  const audit::AuditHeatmap heatmap = audit::MakeAuditHeatmap(*document, pack, **result);
+  absl::StatusOr<DocumentAudit> audited = AuditStoredDocument(ctx, *id);
+  if (!audited.ok()) return ctx.Error(audited.status());
+  const doc::Document* document = &audited->document;
+  const audit::RulePack& pack = *audited->pack;
+  const audit::AuditResult* result = audited->result.get();
+  const audit::Scorecard& card = audited->card;
+  const audit::AuditHeatmap heatmap = audit::MakeAuditHeatmap(*document, pack, *result);
   nlohmann::json view = {{"document", DocumentView(*document)},
                          {"pack", {{"title", pack.title},
                                    {"version", pack.version},
                                    {"rules", pack.rules.size()}}},
                          {"card", ScorecardView(card)},
-                         {"heatmap", HeatmapView(*document, **result, heatmap)},
+                         {"heatmap", HeatmapView(*document, *result, heatmap)},
                          {"has_heatmap", !heatmap.rows.empty()},
-                         {"units", FindingsView(*document, pack, **result, heatmap)},
-                         {"unmatched", fmt::format("{}", fmt::join((*result)->unmatched_rules,
+                         {"units", FindingsView(*document, pack, *result, heatmap)},
+                         {"unmatched", fmt::format("{}", fmt::join(result->unmatched_rules,
                                                                    ", "))},
                          {"brackets", card.progress.bracket_spans},
                          {"nav", "audit"}};

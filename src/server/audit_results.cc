@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "audit/default_pack.h"
+#include "server/compare_results.h"
 #include "server/result_cache.h"
 
 namespace tw::server {
@@ -66,6 +67,21 @@ absl::StatusOr<std::shared_ptr<const audit::AuditTrend>> CachedAuditTrend(
       audit::MakeAuditTrend(audited, (*engine)->pack(), audit::TrendAlignment::kContent));
   Trends().Put(key, made);
   return made;
+}
+
+absl::StatusOr<DocumentAudit> AuditStoredDocument(RequestContext& ctx, std::int64_t id) {
+  absl::StatusOr<doc::Document> document = DocumentById(ctx, id);
+  if (!document.ok()) return document.status();
+  absl::StatusOr<const audit::RuleEngine*> engine = DefaultAuditEngine();
+  if (!engine.ok()) return engine.status();
+  auto result = CachedAudit(*document);
+  if (!result.ok()) return result.status();
+  DocumentAudit audited;
+  audited.pack = &(*engine)->pack();
+  audited.card = audit::MakeScorecard(*document, *audited.pack, **result);
+  audited.result = *std::move(result);
+  audited.document = *std::move(document);
+  return audited;
 }
 
 }  // namespace tw::server

@@ -9,6 +9,7 @@
 #define TREATYWATCH_SERVER_AUDIT_RESULTS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "audit/audit_trend.h"
 #include "audit/finding.h"
 #include "audit/rule_engine.h"
+#include "audit/scorecard.h"
 #include "doc/document.h"
 
 namespace tw::server {
@@ -29,6 +31,18 @@ absl::StatusOr<const audit::RuleEngine*> DefaultAuditEngine();
 
 absl::StatusOr<std::shared_ptr<const audit::AuditResult>> CachedAudit(
     const doc::Document& document);
+
+class RequestContext;
+
+// A stored document with its audit by the built-in pack and its scorecard: what the JSON audit
+// and the audit page both start from.
+struct DocumentAudit {
+  doc::Document document;
+  const audit::RulePack* pack = nullptr;
+  std::shared_ptr<const audit::AuditResult> result;
+  audit::Scorecard card;
+};
+absl::StatusOr<DocumentAudit> AuditStoredDocument(RequestContext& ctx, std::int64_t id);
 
 // `drafts` oldest first, 1..kMaxTrendDrafts of them, aligned by content.
 absl::StatusOr<std::shared_ptr<const audit::AuditTrend>> CachedAuditTrend(
