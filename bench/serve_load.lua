@@ -24,8 +24,10 @@ function done(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write +
                  summary.errors.timeout
   io.write(string.format(
-    "RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d non2xx=%d\n",
+    "RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d " ..
+    "connect=%d read=%d write=%d timeout=%d non2xx=%d\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    errors, non2xx_total))
+    errors, summary.errors.connect, summary.errors.read, summary.errors.write,
+    summary.errors.timeout, non2xx_total))
 end

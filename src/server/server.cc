@@ -1,5 +1,7 @@
 #include "server/server.h"
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -79,9 +81,18 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Create(ServerConfig config) {
   } else {
     server->port_ = -1;
   }
+  // Debian's compiled httplib listens with a backlog of 5: 64 clients connecting at once lose
+  // SYNs and wait 1 s for their retransmission. Linux lets a listening socket be given a
+  // longer queue by calling listen() again.
+  if (server->port_ > 0 && server->listen_fd_ >= 0) ::listen(server->listen_fd_, SOMAXCONN);
   if (server->port_ <= 0) {
     return absl::UnavailableError(fmt::format("cannot listen on {}:{} (in use, or not allowed)",
                                               bound.host, bound.port));
+  }
+  if (!bound.spool_dir.empty()) {
+    absl::StatusOr<SpoolLock> lock = SpoolLock::Acquire(bound.spool_dir);
+    if (!lock.ok()) return lock.status();
+    server->spool_lock_.emplace(std::move(*lock));
   }
   // Uploads a killed server had acknowledged but not stored (ingest_job.h).
   if (absl::Status requeued = RequeueSpooledUploads(*server->state_); !requeued.ok()) {
@@ -100,6 +111,27 @@ void Server::Install() {
   // httplib writes a response's head and body separately; with Nagle on, the body waits for
   // the client's delayed ACK (40 ms on Linux) on every keep-alive request.
   http_.set_tcp_nodelay(true);
+  // httplib's default also sets SO_REUSEPORT, which lets a second server bind the same port
+  // and silently take half of its connections; a port in use must be an error instead.
+  // httplib reads the body of a POST that has neither Content-Length nor chunked encoding
+  // until the client closes the connection, so `curl -X POST` waits out the 30-s read timeout
+  // for a 400. HTTP allows answering 411 Length Required at once; this runs before
+  // httplib reads any body.
+  http_.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    const bool may_have_body = request.method != "GET" && request.method != "HEAD" &&
+                               request.method != "OPTIONS";
+    if (may_have_body && !request.has_header("Content-Length") &&
+        !request.has_header("Transfer-Encoding")) {
+      response.status = 411;
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http_.set_socket_options([this](int socket) {
+    const int yes = 1;
+    ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_fd_ = socket;
+  });
   http_.set_read_timeout(30);
   http_.set_default_headers(SecurityHeaders());
 
@@ -184,7 +216,10 @@ void Server::Install() {
                               "request body too large (the limit is {} bytes)",
                               state_->config().max_body_bytes))
         : status == 405 ? absl::InvalidArgumentError("method not allowed here")
-                        : absl::InvalidArgumentError("bad request");
+        : status == 411 ? absl::InvalidArgumentError(
+                              "send a Content-Length header, 0 when there is no body "
+                              "(curl -d '')")
+            : absl::InvalidArgumentError("bad request");
     // The API answers JSON; a page request gets a short text (no session lookup on errors).
     response.status = status;
     response.set_content(

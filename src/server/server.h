@@ -9,6 +9,7 @@
 #define TREATYWATCH_SERVER_SERVER_H_
 
 #include <memory>
+#include <optional>
 
 #include <httplib.h>
 
@@ -16,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "server/server_config.h"
 #include "server/server_state.h"
+#include "server/spool_lock.h"
 
 namespace tw::server {
 
@@ -38,8 +40,10 @@ class Server {
   void Install();
 
   std::unique_ptr<ServerState> state_;
+  std::optional<SpoolLock> spool_lock_;  // held while the server lives (spool_lock.h)
   httplib::Server http_;
   int port_ = 0;
+  int listen_fd_ = -1;  // the listening socket, to lengthen its backlog after bind
 };
 
 }  // namespace tw::server

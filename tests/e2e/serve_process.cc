@@ -16,7 +16,14 @@ namespace tw::testing {
 
 using nlohmann::json;
 
-ServeProcess::ServeProcess(const std::string& db, const std::filesystem::path& log) {
+ServeProcess::ServeProcess(const std::string& db, const std::filesystem::path& log,
+                           const std::vector<std::string>& serve_options) {
+  const std::string binary = TreatywatchBinary();
+  std::vector<std::string> args = {binary, "--db", db, "--json", "serve", "--port", "0"};
+  args.insert(args.end(), serve_options.begin(), serve_options.end());
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
   pid_ = fork();
@@ -26,10 +33,7 @@ ServeProcess::ServeProcess(const std::string& db, const std::filesystem::path& l
     const std::string log_path = log.string();
     if (FILE* err = std::fopen(log_path.c_str(), "a")) dup2(fileno(err), STDERR_FILENO);
     close(out[0]);
-    const std::string binary = TreatywatchBinary();
-    const std::string db_arg = db;
-    execl(binary.c_str(), binary.c_str(), "--db", db_arg.c_str(), "--json", "serve", "--port",
-          "0", static_cast<char*>(nullptr));
+    execv(binary.c_str(), argv.data());
     _exit(127);
   }
   close(out[1]);
@@ -43,7 +47,13 @@ ServeProcess::ServeProcess(const std::string& db, const std::filesystem::path& l
     line.append(buffer, static_cast<std::size_t>(n));
   }
   const json started = json::parse(line.substr(0, line.find('\n')), nullptr, false);
-  if (!started.is_object()) throw std::runtime_error("serve did not start: " + line);
+  if (!started.is_object()) {
+    // Reap it now: the destructor does not run for a constructor that throws.
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+    close(stdout_);
+    throw std::runtime_error("serve did not start: " + line);
+  }
   port_ = started["port"].get<int>();
 }
 

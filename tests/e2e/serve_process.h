@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <httplib.h>
 
@@ -15,8 +16,10 @@ namespace tw::testing {
 
 class ServeProcess {
  public:
-  // `db`: a SQLite path or a PostgreSQL URL. Throws std::runtime_error when it does not start.
-  ServeProcess(const std::string& db, const std::filesystem::path& log);
+  // `db`: a SQLite path or a PostgreSQL URL; `serve_options` follow `serve` on the command
+  // line. Throws std::runtime_error, with the server's first line, when it does not start.
+  ServeProcess(const std::string& db, const std::filesystem::path& log,
+               const std::vector<std::string>& serve_options = {});
   ~ServeProcess();
   ServeProcess(const ServeProcess&) = delete;
   ServeProcess& operator=(const ServeProcess&) = delete;

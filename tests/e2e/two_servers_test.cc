@@ -56,13 +56,18 @@ TEST(TwoServersOnPostgres, SixteenClientsWriteThroughBothAndEveryAcknowledgedWri
   auto database = PostgresTestDatabase::Create(*url);
   ASSERT_TRUE(database.ok()) << database.status();
   TempDir dir;
-  // Both servers start at once: the migrations' advisory lock keeps them from racing.
+  // Both servers start at once: the migrations' advisory lock keeps them from racing. Each has
+  // its own upload spool, as in deploy/ (a shared one is refused: spool_lock.h).
   std::unique_ptr<ServeProcess> first;
   std::unique_ptr<ServeProcess> second;
   std::thread starting([&] {
-    first = std::make_unique<ServeProcess>((*database)->url(), dir / "first.log");
+    first = std::make_unique<ServeProcess>(
+        (*database)->url(), dir / "first.log",
+        std::vector<std::string>{"--spool", (dir / "first.spool").string()});
   });
-  second = std::make_unique<ServeProcess>((*database)->url(), dir / "second.log");
+  second = std::make_unique<ServeProcess>(
+      (*database)->url(), dir / "second.log",
+      std::vector<std::string>{"--spool", (dir / "second.spool").string()});
   starting.join();
   const ServeProcess* servers[2] = {first.get(), second.get()};
   const std::string csrf[2] = {OpenSession(*first).csrf, OpenSession(*second).csrf};

@@ -285,6 +285,7 @@ TEST_F(SecurityTest, CookiesAreSecureBehindTls) {
   server::ServerConfig config = server_.server().config();
   config.port = 0;
   config.behind_tls = true;
+  config.spool_dir = (server_.dir() / "tls-spool").string();  // one server per spool
   auto created = server::Server::Create(config);
   ASSERT_TRUE(created.ok()) << created.status();
   std::unique_ptr<server::Server> tls = std::move(*created);

@@ -1,6 +1,15 @@
 // The server's own guarantees, whatever the routes: hardening headers on every response, JSON
 // errors under /api/, static files only from their folders, 413 for oversized bodies, and in
 // local-owner mode nothing answered to a Host that is not this machine.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "server/security_headers.h"
@@ -8,6 +17,24 @@
 
 namespace tw::testing {
 namespace {
+
+// Sends `request` as is (what httplib::Client would never send) and returns the whole answer.
+std::string RawExchange(int port, const std::string& request) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return {};
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  std::string answer;
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+      send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size())) {
+    char buffer[4096];
+    for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, n);
+  }
+  close(fd);
+  return answer;
+}
 
 class ServerCoreTest : public ::testing::Test {
  protected:
@@ -84,6 +111,43 @@ TEST_F(ServerCoreTest, LocalOwnerModeAnswersOnlyToLoopbackHostNames) {
   }
   EXPECT_TRUE(server_.server().config().local_owner_mode);
   EXPECT_EQ(server_.server().config().host, "127.0.0.1");
+}
+
+TEST_F(ServerCoreTest, APostWithoutContentLengthGets411AtOnce) {
+  // What `curl -X POST` sends: no body, no length. httplib alone would wait for the body until
+  // the read timeout (30 s); the answer must come at once, and say what to send.
+  const auto start = std::chrono::steady_clock::now();
+  const std::string answer = RawExchange(
+      server_.port(), "POST /api/v1/logout HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_EQ(answer.rfind("HTTP/1.1 411", 0), 0u) << answer;
+  EXPECT_NE(answer.find("send a Content-Length header, 0 when there is no body"),
+            std::string::npos)
+      << answer;
+  EXPECT_NE(answer.find("Content-Security-Policy"), std::string::npos) << answer;
+}
+
+TEST_F(ServerCoreTest, APortInUseIsAnErrorNotASharedPort) {
+  // httplib's default SO_REUSEPORT would let this second server bind and take half of the
+  // first one's connections.
+  server::ServerConfig config = server_.server().config();
+  config.spool_dir = (server_.dir() / "second-spool").string();
+  config.port = server_.port();
+  auto second = server::Server::Create(config);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_NE(second.status().message().find(std::to_string(server_.port())), std::string::npos)
+      << second.status();
+}
+
+TEST_F(ServerCoreTest, ASecondServerOnTheSameSpoolIsRefused) {
+  server::ServerConfig config = server_.server().config();
+  config.port = 0;
+  auto second = server::Server::Create(config);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(second.status().message().find(config.spool_dir), std::string::npos)
+      << second.status();
 }
 
 TEST_F(ServerCoreTest, PagesCarryTheCsrfTokenOfTheirSession) {

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -49,11 +50,12 @@ json SettledDocuments(const ServeProcess& server) {
   return json::parse(documents->body)["documents"];
 }
 
+// What the spool holds besides its lock file (spool_lock.h).
 std::vector<std::string> SpoolFiles(const std::filesystem::path& spool) {
   std::vector<std::string> files;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(spool, error)) {
-    files.push_back(entry.path().filename().string());
+    if (entry.path().filename() != ".lock") files.push_back(entry.path().filename().string());
   }
   return files;
 }
@@ -174,6 +176,21 @@ TEST_F(UploadCrashTest, SpoolLeftoversOfAKilledWriteAreCleanedAtStart) {
   ServeProcess server(db(), log());
   EXPECT_TRUE(SettledDocuments(server).empty());
   EXPECT_TRUE(SpoolFiles(spool()).empty());
+}
+
+TEST_F(UploadCrashTest, ASecondServerOnTheSameSpoolIsRefusedUntilTheFirstDies) {
+  ServeProcess first(db(), log());
+  EXPECT_THROW(ServeProcess(db(), dir_ / "second.log"), std::runtime_error);
+  const std::string said = ReadFile(dir_ / "second.log");
+  EXPECT_NE(said.find("another treatywatch serve uses this upload spool folder"),
+            std::string::npos)
+      << said;
+  EXPECT_NE(said.find(spool().string()), std::string::npos) << said;
+  EXPECT_EQ(std::count(said.begin(), said.end(), '\n'), 1) << said;
+  // The kernel drops the lock with the process, even on SIGKILL: no stale lock to clean.
+  first.Kill(SIGKILL);
+  ServeProcess next(db(), log());
+  EXPECT_GT(next.port(), 0);
 }
 
 }  // namespace
