@@ -9,8 +9,10 @@ TW := $(BUILD_DIR)/src/cli/treatywatch
 deps:
 	./scripts/install-deps
 
+# The benchmarks are built by `make bench` only: `make test` and `make demo` do not need them.
+BENCH ?= OFF
 build:
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTW_DEBUG_INFO=-g1
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTW_DEBUG_INFO=-g1 -DTW_BUILD_BENCH=$(BENCH)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # Every test, the store tests on SQLite and on a throw-away PostgreSQL cluster alike.
@@ -26,7 +28,8 @@ PORT ?= 8080
 demo: deps build
 	TW_DEMO_PORT=$(PORT) ./scripts/demo "$(TW)" "$(DB)"
 
-bench: deps build
+bench: deps
+	$(MAKE) build BENCH=ON
 	./bench/run "$(BUILD_DIR)"
 
 # Short fuzzing runs of the readers and the parser (clang, ASan/UBSan), seeded from the corpus.
