@@ -28,6 +28,7 @@ void RegisterFactCheckCommand(CLI::App& app, CliContext& context);
 void RegisterExportCommand(CLI::App& app, CliContext& context);
 void RegisterServeCommand(CLI::App& app, CliContext& context);
 void RegisterUserCommand(CLI::App& app, CliContext& context);
+void RegisterTraceCommand(CLI::App& app, CliContext& context);
 
 }  // namespace tw::cli
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   tw::cli::RegisterDiffCommand(app, context);
   tw::cli::RegisterCrosswalkCommand(app, context);
   tw::cli::RegisterHistoryCommand(app, context);
+  tw::cli::RegisterTraceCommand(app, context);
   tw::cli::RegisterAuditCommands(app, context);
   tw::cli::RegisterActorsCommand(app, context);
   tw::cli::RegisterSessionCommand(app, context);

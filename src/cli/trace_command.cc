@@ -1,0 +1,169 @@
+// `treatywatch trace DRAFT [--sources DOC...|--all] [--min-words N] [--format text|json]
+// [--out FILE]`: for each provision of the draft, the passages reused from the sources (earlier
+// drafts, proposals, other instruments) and where each came from (reuse/reuse_trace.h).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.h"
+#include "cli/document_argument.h"
+#include "cli/progress_bar.h"
+#include "cli/report_output.h"
+#include "doc/provision.h"
+#include "reuse/reuse_trace.h"
+#include "reuse/reuse_trace_json.h"
+
+namespace tw::cli {
+namespace {
+
+struct TraceArgs {
+  std::string draft;
+  std::vector<std::string> sources;
+  bool all = false;
+  int min_words = 8;
+  std::string format = "text";
+  std::string out;
+};
+
+// With --all: every stored document except the draft itself and those dated after it (a text
+// published later cannot be where the draft's words came from).
+absl::StatusOr<std::vector<doc::Document>> LoadAllSources(CliContext& context,
+                                                          const doc::Document& draft) {
+  absl::StatusOr<store::Store*> store = context.Store();
+  if (!store.ok()) return store.status();
+  absl::StatusOr<std::vector<doc::DocumentMeta>> listed = (*store)->ListDocuments();
+  if (!listed.ok()) return listed.status();
+  std::vector<doc::Document> sources;
+  ProgressBar progress(listed->size(), context.interactive && !context.json);
+  std::size_t done = 0;
+  for (const doc::DocumentMeta& meta : *listed) {
+    progress.Update(done++, meta.symbol.empty() ? meta.title : meta.symbol);
+    if (meta.id == draft.meta.id || meta.sha256 == draft.meta.sha256) continue;
+    if (!draft.meta.date.empty() && !meta.date.empty() && meta.date > draft.meta.date) continue;
+    absl::StatusOr<doc::Document> loaded = (*store)->LoadDocument(std::to_string(meta.id));
+    if (!loaded.ok()) return loaded.status();
+    sources.push_back(*std::move(loaded));
+  }
+  return sources;
+}
+
+std::string Excerpt(std::string_view text, std::size_t start, std::size_t end) {
+  constexpr std::size_t kMax = 90;
+  std::string words(text.substr(start, std::min(end - start, kMax)));
+  std::replace(words.begin(), words.end(), '\n', ' ');
+  if (end - start > kMax) {
+    // Cut at a character boundary: never inside a UTF-8 sequence.
+    while (!words.empty() && (static_cast<unsigned char>(words.back()) & 0xC0) == 0x80) {
+      words.pop_back();
+    }
+    if (!words.empty()) words.pop_back();
+    words += "…";
+  }
+  return words;
+}
+
+std::string RenderTraceText(const reuse::ReuseTrace& trace, const doc::Document& draft,
+                            const std::vector<const doc::Document*>& sources,
+                            const CliContext& context) {
+  const std::size_t reused = trace.reused_words;
+  std::string out = context.Bold(fmt::format("Where the words of {} came from", draft.CiteName()));
+  out += fmt::format("\n{} passages, {} of {} words ({:.1f} %) found in {} sources\n",
+                     trace.passages.size(), reused, trace.draft_words,
+                     trace.draft_words == 0 ? 0.0 : 100.0 * reused / trace.draft_words,
+                     sources.size());
+  std::string current_path = "\x01";
+  for (const reuse::ReusePassage& passage : trace.passages) {
+    if (passage.draft_unit_path != current_path) {
+      current_path = passage.draft_unit_path;
+      out += "\n" +
+             context.Bold(current_path.empty() ? std::string("(before the first provision)")
+                                               : doc::CitationLabel(draft.root, current_path)) +
+             "\n";
+    }
+    const reuse::PassageSource& from = passage.attributed;
+    const doc::Document& source = *sources[from.source];
+    const std::string where =
+        from.path.empty()
+            ? source.CiteName()
+            : fmt::format("{}, {}", doc::CitationLabel(source.root, from.path), source.CiteName());
+    const std::string at = passage.draft_path == passage.draft_unit_path
+                               ? std::string()
+                               : " at " + doc::CitationLabel(draft.root, passage.draft_path);
+    out +=
+        fmt::format("  {} words{} ← {} ({}{:.0f} % alike)\n", passage.draft_words, at, where,
+                    source.meta.date.empty() ? "" : source.meta.date + ", ", 100 * from.similarity);
+    out += "    " +
+           context.Dim("“" + Excerpt(draft.text, passage.draft_start, passage.draft_end) + "”") +
+           "\n";
+    if (passage.candidates.size() > 1) {
+      std::string also;
+      for (std::size_t k = 1; k < passage.candidates.size(); ++k) {
+        if (!also.empty()) also += ", ";
+        also += sources[passage.candidates[k].source]->CiteName();
+      }
+      out += "    " + context.Dim("also in " + also) + "\n";
+    }
+  }
+  return out;
+}
+
+void RunTrace(const TraceArgs& args, CliContext& context) {
+  const std::string format = context.json ? "json" : args.format;
+  if (args.min_words < 3 || args.min_words > 1000) {
+    return context.Fail(absl::InvalidArgumentError("--min-words must be between 3 and 1000"));
+  }
+  if (args.all == !args.sources.empty()) {
+    return context.Fail(
+        absl::InvalidArgumentError("name the sources (--sources DOC...) or trace against --all"));
+  }
+  absl::StatusOr<doc::Document> draft = LoadDocumentArgument(context, args.draft);
+  if (!draft.ok()) return context.Fail(draft.status());
+  std::vector<doc::Document> loaded;
+  if (args.all) {
+    absl::StatusOr<std::vector<doc::Document>> all = LoadAllSources(context, *draft);
+    if (!all.ok()) return context.Fail(all.status());
+    loaded = *std::move(all);
+  } else {
+    for (const std::string& name : args.sources) {
+      absl::StatusOr<doc::Document> source = LoadDocumentArgument(context, name);
+      if (!source.ok()) return context.Fail(source.status());
+      loaded.push_back(*std::move(source));
+    }
+  }
+  std::vector<const doc::Document*> sources;
+  for (const doc::Document& source : loaded) sources.push_back(&source);
+  reuse::TraceOptions options;
+  options.min_words = args.min_words;
+  const reuse::ReuseTrace trace = reuse::TraceReuse(*draft, sources, options);
+  std::string rendered;
+  if (format == "json") {
+    rendered = ReportJson(reuse::ReuseTraceToJson(trace, *draft, sources), args.out);
+  } else {
+    rendered = RenderTraceText(trace, *draft, sources, context);
+  }
+  EmitReport(context, args.out, rendered,
+             fmt::format("{} passages from {} sources", trace.passages.size(), sources.size()));
+}
+
+}  // namespace
+
+void RegisterTraceCommand(CLI::App& app, CliContext& context) {
+  auto args = std::make_shared<TraceArgs>();
+  CLI::App* command = app.add_subcommand(
+      "trace", "Where the words of a draft came from: its reused passages and their sources");
+  command->add_option("draft", args->draft, "Stored id or symbol, or a file")->required();
+  command->add_option("--sources", args->sources, "Stored ids or symbols, or files");
+  command->add_flag("--all", args->all,
+                    "Every stored document except the draft and those dated after it");
+  command->add_option("--min-words", args->min_words, "Shortest passage reported, in words")
+      ->capture_default_str();
+  command->add_option("--format", args->format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  command->add_option("--out", args->out, "Write the report to this file instead of stdout");
+  command->callback([args, &context] { RunTrace(*args, context); });
+}
+
+}  // namespace tw::cli
