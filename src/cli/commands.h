@@ -29,6 +29,8 @@ void RegisterExportCommand(CLI::App& app, CliContext& context);
 void RegisterServeCommand(CLI::App& app, CliContext& context);
 void RegisterUserCommand(CLI::App& app, CliContext& context);
 void RegisterTraceCommand(CLI::App& app, CliContext& context);
+void RegisterInfluenceCommand(CLI::App& app, CliContext& context);
+void RegisterReuseCommand(CLI::App& app, CliContext& context);
 
 }  // namespace tw::cli
 

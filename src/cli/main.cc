@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   tw::cli::RegisterCrosswalkCommand(app, context);
   tw::cli::RegisterHistoryCommand(app, context);
   tw::cli::RegisterTraceCommand(app, context);
+  tw::cli::RegisterInfluenceCommand(app, context);
+  tw::cli::RegisterReuseCommand(app, context);
   tw::cli::RegisterAuditCommands(app, context);
   tw::cli::RegisterActorsCommand(app, context);
   tw::cli::RegisterSessionCommand(app, context);

@@ -9,8 +9,8 @@
 
 #include "cli/commands.h"
 #include "cli/document_argument.h"
-#include "cli/progress_bar.h"
 #include "cli/report_output.h"
+#include "cli/trace_sources.h"
 #include "doc/provision.h"
 #include "reuse/reuse_trace.h"
 #include "reuse/reuse_trace_json.h"
@@ -26,28 +26,6 @@ struct TraceArgs {
   std::string format = "text";
   std::string out;
 };
-
-// With --all: every stored document except the draft itself and those dated after it (a text
-// published later cannot be where the draft's words came from).
-absl::StatusOr<std::vector<doc::Document>> LoadAllSources(CliContext& context,
-                                                          const doc::Document& draft) {
-  absl::StatusOr<store::Store*> store = context.Store();
-  if (!store.ok()) return store.status();
-  absl::StatusOr<std::vector<doc::DocumentMeta>> listed = (*store)->ListDocuments();
-  if (!listed.ok()) return listed.status();
-  std::vector<doc::Document> sources;
-  ProgressBar progress(listed->size(), context.interactive && !context.json);
-  std::size_t done = 0;
-  for (const doc::DocumentMeta& meta : *listed) {
-    progress.Update(done++, meta.symbol.empty() ? meta.title : meta.symbol);
-    if (meta.id == draft.meta.id || meta.sha256 == draft.meta.sha256) continue;
-    if (!draft.meta.date.empty() && !meta.date.empty() && meta.date > draft.meta.date) continue;
-    absl::StatusOr<doc::Document> loaded = (*store)->LoadDocument(std::to_string(meta.id));
-    if (!loaded.ok()) return loaded.status();
-    sources.push_back(*std::move(loaded));
-  }
-  return sources;
-}
 
 std::string Excerpt(std::string_view text, std::size_t start, std::size_t end) {
   constexpr std::size_t kMax = 90;
@@ -114,26 +92,13 @@ void RunTrace(const TraceArgs& args, CliContext& context) {
   if (args.min_words < 3 || args.min_words > 1000) {
     return context.Fail(absl::InvalidArgumentError("--min-words must be between 3 and 1000"));
   }
-  if (args.all == !args.sources.empty()) {
-    return context.Fail(
-        absl::InvalidArgumentError("name the sources (--sources DOC...) or trace against --all"));
-  }
   absl::StatusOr<doc::Document> draft = LoadDocumentArgument(context, args.draft);
   if (!draft.ok()) return context.Fail(draft.status());
-  std::vector<doc::Document> loaded;
-  if (args.all) {
-    absl::StatusOr<std::vector<doc::Document>> all = LoadAllSources(context, *draft);
-    if (!all.ok()) return context.Fail(all.status());
-    loaded = *std::move(all);
-  } else {
-    for (const std::string& name : args.sources) {
-      absl::StatusOr<doc::Document> source = LoadDocumentArgument(context, name);
-      if (!source.ok()) return context.Fail(source.status());
-      loaded.push_back(*std::move(source));
-    }
-  }
+  absl::StatusOr<std::vector<doc::Document>> loaded =
+      LoadTraceSources(context, *draft, args.sources, args.all);
+  if (!loaded.ok()) return context.Fail(loaded.status());
   std::vector<const doc::Document*> sources;
-  for (const doc::Document& source : loaded) sources.push_back(&source);
+  for (const doc::Document& source : *loaded) sources.push_back(&source);
   reuse::TraceOptions options;
   options.min_words = args.min_words;
   const reuse::ReuseTrace trace = reuse::TraceReuse(*draft, sources, options);

@@ -20,7 +20,7 @@ absl::StatusOr<SpoolLock> SpoolLock::Acquire(const std::filesystem::path& dir) {
         fmt::format("{}: cannot create the upload spool folder: {}", dir.string(),
                     error.message()));
   }
-  const std::filesystem::path lock_path = dir / ".lock";
+  const std::filesystem::path lock_path = dir / kSpoolLockFile;
   const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {
     return absl::UnavailableError(fmt::format("{}: cannot open: {}", lock_path.string(),

@@ -13,6 +13,9 @@
 
 namespace tw::server {
 
+// The lock's file inside the spool folder; not an upload.
+inline constexpr char kSpoolLockFile[] = ".lock";
+
 class SpoolLock {
  public:
   // Creates the folder if needed and takes the lock. FailedPrecondition naming the folder when

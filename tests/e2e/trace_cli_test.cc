@@ -1,12 +1,11 @@
 // End to end: `treatywatch trace` on the demo's drafts and proposals, against the hand-checked
 // record of whose words entered which draft (demo/CHANGES.md, section 4).
-#include <algorithm>
-#include <string>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "cli_runner.h"
 
@@ -21,26 +20,30 @@ struct DemoDocument {
   const char* symbol;
   const char* kind;
   const char* date;
+  const char* authors;
 };
 
 // The drafts, the proposals and the regional convention, as the demo's manifest describes them.
 constexpr DemoDocument kDocuments[] = {
-    {"reference-regional-convention.txt", "RCLC/TS/12", "reference", "2011-03-14"},
-    {"draft1.txt", "A/AC.999/3", "draft", "2025-01-20"},
-    {"proposal-brazil.txt", "A/AC.999/CRP.1", "proposal", "2025-04-25"},
-    {"proposal-norway.txt", "A/AC.999/CRP.2", "proposal", "2025-04-28"},
-    {"proposal-egypt.txt", "A/AC.999/CRP.3", "proposal", "2025-04-30"},
-    {"draft2.txt", "A/AC.999/3/Rev.1", "draft", "2025-07-28"},
-    {"proposal-japan.txt", "A/AC.999/CRP.4", "proposal", "2026-01-09"},
-    {"draft3.txt", "A/AC.999/L.2", "draft", "2026-03-30"},
+    {"reference-regional-convention.txt", "RCLC/TS/12", "reference", "2011-03-14",
+     "Regional Council for Legal Cooperation"},
+    {"draft1.txt", "A/AC.999/3", "draft", "2025-01-20", "Chair"},
+    {"proposal-brazil.txt", "A/AC.999/CRP.1", "proposal", "2025-04-25", "Brazil"},
+    {"proposal-norway.txt", "A/AC.999/CRP.2", "proposal", "2025-04-28",
+     "Norway,Denmark,Finland,Iceland,Sweden"},
+    {"proposal-egypt.txt", "A/AC.999/CRP.3", "proposal", "2025-04-30", "Egypt"},
+    {"draft2.txt", "A/AC.999/3/Rev.1", "draft", "2025-07-28", "Chair"},
+    {"proposal-japan.txt", "A/AC.999/CRP.4", "proposal", "2026-01-09", "Japan"},
+    {"draft3.txt", "A/AC.999/L.2", "draft", "2026-03-30", "Chair"},
 };
 
 class TraceCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     for (const DemoDocument& document : kDocuments) {
-      RunResult run = Tw(db(), {"ingest", DemoFile(document.file), "--symbol", document.symbol,
-                                "--kind", document.kind, "--date", document.date});
+      RunResult run =
+          Tw(db(), {"ingest", DemoFile(document.file), "--symbol", document.symbol, "--kind",
+                    document.kind, "--date", document.date, "--author", document.authors});
       ASSERT_EQ(run.exit_code, 0) << run.err;
     }
   }
@@ -82,8 +85,8 @@ TEST_F(TraceCliTest, TheFirstRevisedDraftTakesBrazilsAndEgyptsWords) {
     EXPECT_LE(source["date"].get<std::string>(), "2025-07-28") << source.dump();
     EXPECT_NE(source["cite"], "A/AC.999/3/Rev.1");
   }
-  ExpectFrom(trace, "art2.h", "A/AC.999/CRP.1", "art2.h");  // "Serious crime", verbatim
-  ExpectFrom(trace, "art4", "A/AC.999/CRP.3", "art3bis");   // whole article, verbatim
+  ExpectFrom(trace, "art2.h", "A/AC.999/CRP.1", "art2.h");      // "Serious crime", verbatim
+  ExpectFrom(trace, "art4", "A/AC.999/CRP.3", "art3bis");       // whole article, verbatim
   ExpectFrom(trace, "art35.p3", "A/AC.999/CRP.3", "art36.p3");  // transfer of technology
   // Most of the draft comes from the zero draft.
   EXPECT_GT(trace["summary"]["reused_words"].get<int>(),
@@ -112,14 +115,15 @@ TEST_F(TraceCliTest, OffsetsPointIntoTheStoredTextsOfBothDocuments) {
   const auto slice = [](const std::string& text, const json& start, const json& end) {
     return text.substr(start.get<std::size_t>(), end.get<std::size_t>() - start.get<std::size_t>());
   };
-  const std::string in_draft = slice(draft_text, (*passage)["draft_start"], (*passage)["draft_end"]);
+  const std::string in_draft =
+      slice(draft_text, (*passage)["draft_start"], (*passage)["draft_end"]);
   EXPECT_EQ(in_draft, slice(source_text, (*passage)["source_start"], (*passage)["source_end"]));
   EXPECT_THAT(in_draft, HasSubstr("criminaliz"));
 }
 
 TEST_F(TraceCliTest, TheTextReportNamesProvisionsAndSources) {
-  RunResult run = Tw(db(), {"trace", "A/AC.999/3/Rev.1", "--sources", "A/AC.999/CRP.3",
-                            "A/AC.999/3"});
+  RunResult run =
+      Tw(db(), {"trace", "A/AC.999/3/Rev.1", "--sources", "A/AC.999/CRP.3", "A/AC.999/3"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("Where the words of A/AC.999/3/Rev.1 came from"));
   EXPECT_THAT(run.out, HasSubstr("← Art. 3 bis, A/AC.999/CRP.3 (2025-04-30, 100 % alike)"));
@@ -136,6 +140,63 @@ TEST_F(TraceCliTest, MissingSourcesAndUnknownDocumentsAreOneLineErrors) {
     EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
     EXPECT_TRUE(run.out.empty()) << run.out;
   }
+}
+
+const json* Actor(const json& influence, const std::string& name) {
+  for (const json& actor : influence["actors"]) {
+    if (actor["actor"] == name) return &actor;
+  }
+  return nullptr;
+}
+
+TEST_F(TraceCliTest, InfluenceCountsWhatEachProposalGotIntoTheDraft) {
+  RunResult run = Tw(db(), {"--json", "influence", "A/AC.999/L.2", "--all"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json influence = json::parse(run.out);
+  // Japan: 15(4) and 28(4), both verbatim (demo/CHANGES.md section 4).
+  const json* japan = Actor(influence, "Japan");
+  ASSERT_NE(japan, nullptr) << run.out.substr(0, 2000);
+  EXPECT_GE((*japan)["words_adopted"].get<int>(), 60);
+  EXPECT_EQ((*japan)["words_adopted"], (*japan)["words_verbatim"]);
+  EXPECT_THAT((*japan)["provisions"], ::testing::IsSupersetOf({"art15", "art28"}));
+  EXPECT_GT((*japan)["share"].get<double>(), 0.1);
+  // The Nordic proposal counts for each co-sponsor.
+  const json* norway = Actor(influence, "Norway");
+  const json* iceland = Actor(influence, "Iceland");
+  ASSERT_NE(norway, nullptr);
+  ASSERT_NE(iceland, nullptr);
+  EXPECT_EQ((*norway)["words_adopted"], (*iceland)["words_adopted"]);
+  EXPECT_THAT((*norway)["provisions"], ::testing::Contains("art22"));
+
+  RunResult text = Tw(db(), {"influence", "A/AC.999/L.2", "--all"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("Whose words are in A/AC.999/L.2"));
+  EXPECT_THAT(text.out, HasSubstr("Japan"));
+}
+
+TEST_F(TraceCliTest, ReuseFindsEveryPlaceAPassageStands) {
+  // Japan's 15(4), reworded a little: in the proposal and in the final draft, oldest first.
+  RunResult run = Tw(db(), {"--json", "reuse",
+                            "a State Party may take steps to exclude from criminalization under "
+                            "paragraph 1 conduct by children relating to material that they have "
+                            "produced of themselves"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json found = json::parse(run.out);
+  std::vector<std::string> sources;
+  for (const json& match : found["matches"]) sources.push_back(match["source"]);
+  // Also a dozen words of the regional convention's 9(3), which the proposal adapted.
+  EXPECT_THAT(sources, ::testing::IsSupersetOf({"A/AC.999/CRP.4", "A/AC.999/L.2"}));
+  std::vector<std::string> dates;
+  for (const json& match : found["matches"]) {
+    dates.push_back(match["date"]);
+    if (match["source"] == "A/AC.999/L.2") {
+      EXPECT_EQ(match["source_path"], "art15.p4");
+    }
+  }
+  EXPECT_TRUE(std::is_sorted(dates.begin(), dates.end()));
+  RunResult bad = Tw(db(), {"reuse", std::string("caf\xC3(", 5)});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("not UTF-8"));
 }
 
 }  // namespace

@@ -22,6 +22,7 @@
 
 #include "cli_runner.h"
 #include "serve_process.h"
+#include "server/spool_lock.h"
 
 namespace tw::testing {
 namespace {
@@ -55,7 +56,9 @@ std::vector<std::string> SpoolFiles(const std::filesystem::path& spool) {
   std::vector<std::string> files;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(spool, error)) {
-    if (entry.path().filename() != ".lock") files.push_back(entry.path().filename().string());
+    if (entry.path().filename() != server::kSpoolLockFile) {
+      files.push_back(entry.path().filename().string());
+    }
   }
   return files;
 }
