@@ -1,12 +1,11 @@
 // `treatywatch influence DRAFT [--sources DOC...|--all] [--min-words N] [--format text|json]
 // [--out FILE]`: per actor, the words of its proposals and how many of them entered the draft,
 // verbatim or reworded, and where (reuse/influence.h).
-#include <fmt/format.h>
-
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "cli/commands.h"
-#include "cli/document_argument.h"
 #include "cli/report_output.h"
 #include "cli/trace_sources.h"
 #include "doc/provision.h"
@@ -15,15 +14,6 @@
 
 namespace tw::cli {
 namespace {
-
-struct InfluenceArgs {
-  std::string draft;
-  std::vector<std::string> sources;
-  bool all = false;
-  int min_words = 8;
-  std::string format = "text";
-  std::string out;
-};
 
 std::string Provisions(const reuse::ActorInfluence& actor, const doc::Document& draft) {
   std::string list;
@@ -74,44 +64,26 @@ std::string InfluenceText(const std::vector<reuse::ActorInfluence>& actors,
   return out;
 }
 
-void RunInfluence(const InfluenceArgs& args, CliContext& context) {
+void RunInfluence(const TraceCommandArgs& args, CliContext& context) {
   const std::string format = context.json ? "json" : args.format;
-  if (args.min_words < 3 || args.min_words > 1000) {
-    return context.Fail(absl::InvalidArgumentError("--min-words must be between 3 and 1000"));
-  }
-  absl::StatusOr<doc::Document> draft = LoadDocumentArgument(context, args.draft);
-  if (!draft.ok()) return context.Fail(draft.status());
-  absl::StatusOr<std::vector<doc::Document>> loaded =
-      LoadTraceSources(context, *draft, args.sources, args.all);
-  if (!loaded.ok()) return context.Fail(loaded.status());
-  std::vector<const doc::Document*> sources;
-  for (const doc::Document& source : *loaded) sources.push_back(&source);
-  reuse::TraceOptions options;
-  options.min_words = args.min_words;
-  const reuse::ReuseTrace trace = reuse::TraceReuse(*draft, sources, options);
+  absl::StatusOr<TraceInput> input = LoadTraceInput(context, args);
+  if (!input.ok()) return context.Fail(input.status());
+  const std::vector<const doc::Document*> sources = input->SourcePointers();
+  const reuse::ReuseTrace trace = reuse::TraceReuse(input->draft, sources, input->options);
   const std::vector<reuse::ActorInfluence> actors = reuse::MeasureInfluence(trace, sources);
-  const std::string rendered = format == "json"
-                                   ? ReportJson(InfluenceJson(actors, *draft, sources), args.out)
-                                   : InfluenceText(actors, *draft, context);
+  const std::string rendered =
+      format == "json" ? ReportJson(InfluenceJson(actors, input->draft, sources), args.out)
+                       : InfluenceText(actors, input->draft, context);
   EmitReport(context, args.out, rendered, fmt::format("{} actors", actors.size()));
 }
 
 }  // namespace
 
 void RegisterInfluenceCommand(CLI::App& app, CliContext& context) {
-  auto args = std::make_shared<InfluenceArgs>();
+  auto args = std::make_shared<TraceCommandArgs>();
   CLI::App* command = app.add_subcommand(
       "influence", "Per actor: words proposed, words that entered the draft, and where");
-  command->add_option("draft", args->draft, "Stored id or symbol, or a file")->required();
-  command->add_option("--sources", args->sources, "Stored ids or symbols, or files");
-  command->add_flag("--all", args->all,
-                    "Every stored document except the draft and those dated after it");
-  command->add_option("--min-words", args->min_words, "Shortest passage counted, in words")
-      ->capture_default_str();
-  command->add_option("--format", args->format, "Output: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
-  command->add_option("--out", args->out, "Write the report to this file instead of stdout");
+  AddTraceOptions(*command, *args);
   command->callback([args, &context] { RunInfluence(*args, context); });
 }
 

@@ -1,12 +1,12 @@
 // `treatywatch reuse TEXT [--min-words N] [--format text|json]`: where else a passage appears in
 // the whole stored corpus — every document and provision holding it, verbatim or reworded,
 // oldest first (reuse/reuse_trace.h with the passage as the "draft").
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <tuple>
+
+#include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/report_output.h"

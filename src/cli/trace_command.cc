@@ -1,14 +1,11 @@
 // `treatywatch trace DRAFT [--sources DOC...|--all] [--min-words N] [--format text|json]
 // [--out FILE]`: for each provision of the draft, the passages reused from the sources (earlier
 // drafts, proposals, other instruments) and where each came from (reuse/reuse_trace.h).
+#include <algorithm>
+
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <iostream>
-#include <map>
-
 #include "cli/commands.h"
-#include "cli/document_argument.h"
 #include "cli/report_output.h"
 #include "cli/trace_sources.h"
 #include "doc/provision.h"
@@ -17,15 +14,6 @@
 
 namespace tw::cli {
 namespace {
-
-struct TraceArgs {
-  std::string draft;
-  std::vector<std::string> sources;
-  bool all = false;
-  int min_words = 8;
-  std::string format = "text";
-  std::string out;
-};
 
 std::string Excerpt(std::string_view text, std::size_t start, std::size_t end) {
   constexpr std::size_t kMax = 90;
@@ -87,27 +75,15 @@ std::string RenderTraceText(const reuse::ReuseTrace& trace, const doc::Document&
   return out;
 }
 
-void RunTrace(const TraceArgs& args, CliContext& context) {
+void RunTrace(const TraceCommandArgs& args, CliContext& context) {
   const std::string format = context.json ? "json" : args.format;
-  if (args.min_words < 3 || args.min_words > 1000) {
-    return context.Fail(absl::InvalidArgumentError("--min-words must be between 3 and 1000"));
-  }
-  absl::StatusOr<doc::Document> draft = LoadDocumentArgument(context, args.draft);
-  if (!draft.ok()) return context.Fail(draft.status());
-  absl::StatusOr<std::vector<doc::Document>> loaded =
-      LoadTraceSources(context, *draft, args.sources, args.all);
-  if (!loaded.ok()) return context.Fail(loaded.status());
-  std::vector<const doc::Document*> sources;
-  for (const doc::Document& source : *loaded) sources.push_back(&source);
-  reuse::TraceOptions options;
-  options.min_words = args.min_words;
-  const reuse::ReuseTrace trace = reuse::TraceReuse(*draft, sources, options);
-  std::string rendered;
-  if (format == "json") {
-    rendered = ReportJson(reuse::ReuseTraceToJson(trace, *draft, sources), args.out);
-  } else {
-    rendered = RenderTraceText(trace, *draft, sources, context);
-  }
+  absl::StatusOr<TraceInput> input = LoadTraceInput(context, args);
+  if (!input.ok()) return context.Fail(input.status());
+  const std::vector<const doc::Document*> sources = input->SourcePointers();
+  const reuse::ReuseTrace trace = reuse::TraceReuse(input->draft, sources, input->options);
+  const std::string rendered =
+      format == "json" ? ReportJson(reuse::ReuseTraceToJson(trace, input->draft, sources), args.out)
+                       : RenderTraceText(trace, input->draft, sources, context);
   EmitReport(context, args.out, rendered,
              fmt::format("{} passages from {} sources", trace.passages.size(), sources.size()));
 }
@@ -115,19 +91,10 @@ void RunTrace(const TraceArgs& args, CliContext& context) {
 }  // namespace
 
 void RegisterTraceCommand(CLI::App& app, CliContext& context) {
-  auto args = std::make_shared<TraceArgs>();
+  auto args = std::make_shared<TraceCommandArgs>();
   CLI::App* command = app.add_subcommand(
       "trace", "Where the words of a draft came from: its reused passages and their sources");
-  command->add_option("draft", args->draft, "Stored id or symbol, or a file")->required();
-  command->add_option("--sources", args->sources, "Stored ids or symbols, or files");
-  command->add_flag("--all", args->all,
-                    "Every stored document except the draft and those dated after it");
-  command->add_option("--min-words", args->min_words, "Shortest passage reported, in words")
-      ->capture_default_str();
-  command->add_option("--format", args->format, "Output: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
-  command->add_option("--out", args->out, "Write the report to this file instead of stdout");
+  AddTraceOptions(*command, *args);
   command->callback([args, &context] { RunTrace(*args, context); });
 }
 

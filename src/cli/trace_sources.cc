@@ -5,6 +5,41 @@
 
 namespace tw::cli {
 
+void AddTraceOptions(CLI::App& command, TraceCommandArgs& args) {
+  command.add_option("draft", args.draft, "Stored id or symbol, or a file")->required();
+  command.add_option("--sources", args.sources, "Stored ids or symbols, or files");
+  command.add_flag("--all", args.all,
+                   "Every stored document except the draft and those dated after it");
+  command.add_option("--min-words", args.min_words, "Shortest passage, in words")
+      ->capture_default_str();
+  command.add_option("--format", args.format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  command.add_option("--out", args.out, "Write the report to this file instead of stdout");
+}
+
+std::vector<const doc::Document*> TraceInput::SourcePointers() const {
+  std::vector<const doc::Document*> pointers;
+  for (const doc::Document& source : sources) pointers.push_back(&source);
+  return pointers;
+}
+
+absl::StatusOr<TraceInput> LoadTraceInput(CliContext& context, const TraceCommandArgs& args) {
+  if (args.min_words < 3 || args.min_words > 1000) {
+    return absl::InvalidArgumentError("--min-words must be between 3 and 1000");
+  }
+  TraceInput input;
+  input.options.min_words = args.min_words;
+  absl::StatusOr<doc::Document> draft = LoadDocumentArgument(context, args.draft);
+  if (!draft.ok()) return draft.status();
+  input.draft = *std::move(draft);
+  absl::StatusOr<std::vector<doc::Document>> sources =
+      LoadTraceSources(context, input.draft, args.sources, args.all);
+  if (!sources.ok()) return sources.status();
+  input.sources = *std::move(sources);
+  return input;
+}
+
 absl::StatusOr<std::vector<doc::Document>> LoadTraceSources(CliContext& context,
                                                             const doc::Document& draft,
                                                             const std::vector<std::string>& names,
