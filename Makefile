@@ -9,10 +9,13 @@ TW := $(BUILD_DIR)/src/cli/treatywatch
 deps:
 	./scripts/install-deps
 
-# The benchmarks are built by `make bench` only: `make test` and `make demo` do not need them.
+# `make demo` and `make test` share one tree built for compile time (-O1, no debug info: CI has
+# a time budget); `make bench` builds its own tree at -O2 with line tables, and the benchmarks.
 BENCH ?= OFF
+OPT ?= -O1
+DEBUG_INFO ?= -g0
 build:
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTW_DEBUG_INFO=-g1 -DTW_BUILD_BENCH=$(BENCH)
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTW_OPT_LEVEL=$(OPT) -DTW_DEBUG_INFO=$(DEBUG_INFO) -DTW_BUILD_BENCH=$(BENCH)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # Every test, the store tests on SQLite and on a throw-away PostgreSQL cluster alike.
@@ -28,9 +31,10 @@ PORT ?= 8080
 demo: deps build
 	TW_DEMO_PORT=$(PORT) ./scripts/demo "$(TW)" "$(DB)"
 
+BENCH_DIR ?= build-bench
 bench: deps
-	$(MAKE) build BENCH=ON
-	./bench/run "$(BUILD_DIR)"
+	$(MAKE) build BUILD_DIR=$(BENCH_DIR) BENCH=ON OPT=-O2 DEBUG_INFO=-g1
+	./bench/run "$(BENCH_DIR)"
 
 # Short fuzzing runs of the readers and the parser (clang, ASan/UBSan), seeded from the corpus.
 FUZZ_SECONDS ?= 60
