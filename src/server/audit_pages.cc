@@ -15,7 +15,6 @@
 #include "server/compare_results.h"
 #include "server/request_context.h"
 #include "server/server_routes.h"
-#include "server/view_blanks.h"
 
 namespace tw::server {
 namespace {
@@ -238,7 +237,6 @@ void AuditList(RequestContext& ctx) {
                          {"trends", trends},
                          {"has_trends", !trends.empty()},
                          {"pack", (*engine)->pack().title}};
-  BlanksToFalse(view);
   ctx.Page("audit", "Audit", std::move(view));
 }
 
@@ -264,7 +262,6 @@ void AuditDocument(RequestContext& ctx) {
                                                                    ", "))},
                          {"brackets", card.progress.bracket_spans},
                          {"nav", "audit"}};
-  BlanksToFalse(view);
   ctx.Page("audit_document", "Audit of " + document->CiteName(), std::move(view));
 }
 
@@ -321,7 +318,6 @@ void AuditTrendPage(RequestContext& ctx) {
       {"steps_html", audit::TrendStepsHtml(**trend, (*engine)->pack())},
       {"pack", (*engine)->pack().title},
       {"nav", "audit"}};
-  BlanksToFalse(view);
   ctx.Page("audit_trend", name.empty() ? "Audit trend" : "Audit trend of " + name,
            std::move(view));
 }

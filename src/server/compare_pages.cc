@@ -16,7 +16,6 @@
 #include "server/comparison_download.h"
 #include "server/request_context.h"
 #include "server/server_routes.h"
-#include "server/view_blanks.h"
 
 namespace tw::server {
 namespace {
@@ -116,7 +115,6 @@ void ComparePicker(RequestContext& ctx) {
                          {"chains", chains},
                          {"has_chains", !chains.empty()},
                          {"nav", "compare"}};
-  BlanksToFalse(view);
   ctx.Page("compare", "Compare versions", std::move(view));
 }
 
@@ -211,7 +209,6 @@ void CompareResult(RequestContext& ctx) {
   for (const compare::SummaryRow& row : compare::SummaryRows(comparison->summary)) {
     view["summary_rows"].push_back({{"label", row.label}, {"value", row.value}});
   }
-  BlanksToFalse(view);
   ctx.Page("compare_result",
            fmt::format("{} → {}", compare::ShortName(comparison->old_doc),
                        compare::ShortName(comparison->new_doc)),
@@ -259,7 +256,6 @@ void HistoryPage(RequestContext& ctx) {
                          {"path", path},
                          {"nav", "compare"}};
   if (path.empty()) {
-    BlanksToFalse(view);
     return ctx.Page("history", "History of a provision", std::move(view));
   }
   if (absl::Status valid = CheckProvisionPath(path, "path"); !valid.ok()) return ctx.Error(valid);
@@ -303,7 +299,6 @@ void HistoryPage(RequestContext& ctx) {
   view["work_id"] = (*history)->work_id;
   view["steps"] = std::move(steps);
   view["has_history"] = true;
-  BlanksToFalse(view);
   ctx.Page("history",
            fmt::format("History of {} in {}", path, document->meta.instrument), std::move(view));
 }

@@ -4,9 +4,9 @@
 // words to POST /api/v1/evidence, which anchors them exactly as `--evidence 'DOC#PATH: words'`
 // does (an absent or ambiguous quote is refused with the count) and adds them to the claim's
 // draft fact-check, starting the draft — and the claim — when there is none.
-#include <limits>
-
 #include <fmt/format.h>
+
+#include <limits>
 
 #include "factcheck/factcheck_json.h"
 #include "negotiation/negotiation_json.h"
@@ -107,15 +107,9 @@ absl::Status PostEvidence(RequestContext& ctx) {
 }  // namespace
 
 void RegisterEvidenceSelection(RouteTable& routes) {
-  routes.Add("GET", R"(/evidence/panel)", Access::kPublic,
-             [](RequestContext& ctx) {
-               if (absl::Status status = Panel(ctx); !status.ok()) ctx.Error(status);
-             },
+  routes.Add("GET", R"(/evidence/panel)", Access::kPublic, Panel,
              "The reader's evidence panel (analysts; 204 for anyone else)");
-  routes.Add("POST", R"(/api/v1/evidence)", Access::kAnalyst,
-             [](RequestContext& ctx) {
-               if (absl::Status status = PostEvidence(ctx); !status.ok()) ctx.Error(status);
-             },
+  routes.Add("POST", R"(/api/v1/evidence)", Access::kAnalyst, PostEvidence,
              "Quote {doc, path, quote, note} as evidence of {claim} or {new_claim: {text, "
              "actor}} in its draft fact-check");
 }

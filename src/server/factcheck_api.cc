@@ -1,12 +1,12 @@
 // /api/v1/claims and /api/v1/factchecks: claims, the queue of check-worthy sentences, stale
 // fact-checks, earlier claims like a text, fact-checks and their workflow. JSON forms are the
 // library's (factcheck/factcheck_json.h), the same the command line prints with --json.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <limits>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "factcheck/auto_checks.h"
 #include "factcheck/claim_intake.h"
@@ -26,13 +26,6 @@ namespace {
 constexpr int kMaxMatches = 100;
 // A search term of GET /api/v1/factchecks?q= longer than this is refused.
 constexpr std::size_t kMaxSearchBytes = 500;
-
-// Runs `body`, answering its error status when it fails.
-template <typename Body>
-void Answer(RequestContext& ctx, Body body) {
-  absl::Status status = body();
-  if (!status.ok()) ctx.Error(status);
-}
 
 absl::StatusOr<std::map<std::int64_t, std::vector<factcheck::FactCheck>>> ChecksByClaim(
     const RequestContext& ctx, store::Store& store) {
@@ -414,74 +407,49 @@ absl::Status AutoChecks(RequestContext& ctx, bool of_fact_check) {
 }  // namespace
 
 void RegisterFactCheckApi(RouteTable& routes) {
-  routes.Add(
-      "GET", R"(/api/v1/claims)", Access::kViewer,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return ListClaims(ctx); }); },
-      "Claims with their fact-checks (?actor=, ?session=, "
-      "?status=unchecked|draft|in-review|published)");
-  routes.Add(
-      "GET", R"(/api/v1/claims/queue)", Access::kViewer,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return GetQueue(ctx); }); },
-      "Check-worthy sentences of stored statements not yet claimed (?limit=)");
-  routes.Add(
-      "GET", R"(/api/v1/claims/stale)", Access::kViewer,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return GetStale(ctx); }); },
-      "Fact-checks whose evidence changed in a newer draft");
-  routes.Add(
-      "POST", R"(/api/v1/claims/match)", Access::kViewer,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return PostMatch(ctx); }); },
-      "Earlier claims that say the same as {text}, and {actor}'s own record");
-  routes.Add(
-      "GET", R"(/api/v1/claims/(\d+))", Access::kViewer,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return GetClaim(ctx); }); },
-      "One claim with its fact-checks", "/api/v1/claims/1");
+  routes.Add("GET", R"(/api/v1/claims)", Access::kViewer, ListClaims,
+             "Claims with their fact-checks (?actor=, ?session=, "
+             "?status=unchecked|draft|in-review|published)");
+  routes.Add("GET", R"(/api/v1/claims/queue)", Access::kViewer, GetQueue,
+             "Check-worthy sentences of stored statements not yet claimed (?limit=)");
+  routes.Add("GET", R"(/api/v1/claims/stale)", Access::kViewer, GetStale,
+             "Fact-checks whose evidence changed in a newer draft");
+  routes.Add("POST", R"(/api/v1/claims/match)", Access::kViewer, PostMatch,
+             "Earlier claims that say the same as {text}, and {actor}'s own record");
+  routes.Add("GET", R"(/api/v1/claims/(\d+))", Access::kViewer, GetClaim,
+             "One claim with its fact-checks", "/api/v1/claims/1");
   routes.Add(
       "GET", R"(/api/v1/claims/(\d+)/auto)", Access::kViewer,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return AutoChecks(ctx, false); }); },
-      "The automatic checks of a claim", "/api/v1/claims/1/auto");
-  routes.Add(
-      "POST", R"(/api/v1/claims)", Access::kAnalyst,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return PostClaim(ctx); }); },
-      "Record a claim {text, actor | statement, session, date, grade, source_url}");
-  routes.Add(
-      "GET", R"(/api/v1/factchecks)", Access::kPublic,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return ListFactChecks(ctx); }); },
-      "Fact-checks (published ones only when not logged in; ?status=, ?claim=, ?q=, "
-      "?stale=1)");
-  routes.Add(
-      "GET", R"(/api/v1/factchecks/(\d+))", Access::kPublic,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return GetFactCheck(ctx); }); },
-      "One fact-check (404 for an unpublished one when not logged in)", "/api/v1/factchecks/1");
+      [](RequestContext& ctx) { return AutoChecks(ctx, false); }, "The automatic checks of a claim",
+      "/api/v1/claims/1/auto");
+  routes.Add("POST", R"(/api/v1/claims)", Access::kAnalyst, PostClaim,
+             "Record a claim {text, actor | statement, session, date, grade, source_url}");
+  routes.Add("GET", R"(/api/v1/factchecks)", Access::kPublic, ListFactChecks,
+             "Fact-checks (published ones only when not logged in; ?status=, ?claim=, ?q=, "
+             "?stale=1)");
+  routes.Add("GET", R"(/api/v1/factchecks/(\d+))", Access::kPublic, GetFactCheck,
+             "One fact-check (404 for an unpublished one when not logged in)",
+             "/api/v1/factchecks/1");
   routes.Add(
       "GET", R"(/api/v1/factchecks/(\d+)/auto)", Access::kViewer,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return AutoChecks(ctx, true); }); },
+      [](RequestContext& ctx) { return AutoChecks(ctx, true); },
       "The automatic checks of a fact-check's claim", "/api/v1/factchecks/1/auto");
-  routes.Add(
-      "POST", R"(/api/v1/factchecks)", Access::kAnalyst,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return PostFactCheck(ctx); }); },
-      "Start a draft fact-check {claim, verdict, summary, rationale, evidence[]}");
-  routes.Add(
-      "POST", R"(/api/v1/factchecks/(\d+)/revisions)", Access::kAnalyst,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return PostRevision(ctx); }); },
-      "Save a revision {revision, ...}; 409 when someone saved another since",
-      "/api/v1/factchecks/1/revisions");
+  routes.Add("POST", R"(/api/v1/factchecks)", Access::kAnalyst, PostFactCheck,
+             "Start a draft fact-check {claim, verdict, summary, rationale, evidence[]}");
+  routes.Add("POST", R"(/api/v1/factchecks/(\d+)/revisions)", Access::kAnalyst, PostRevision,
+             "Save a revision {revision, ...}; 409 when someone saved another since",
+             "/api/v1/factchecks/1/revisions");
   routes.Add(
       "POST", R"(/api/v1/factchecks/(\d+)/submit)", Access::kAnalyst,
-      [](RequestContext& ctx) {
-        Answer(ctx, [&] { return Move(ctx, factcheck::FactCheckStatus::kInReview); });
-      },
+      [](RequestContext& ctx) { return Move(ctx, factcheck::FactCheckStatus::kInReview); },
       "Send a draft for review", "/api/v1/factchecks/1/submit");
   routes.Add(
       "POST", R"(/api/v1/factchecks/(\d+)/return)", Access::kEditor,
-      [](RequestContext& ctx) {
-        Answer(ctx, [&] { return Move(ctx, factcheck::FactCheckStatus::kDraft); });
-      },
+      [](RequestContext& ctx) { return Move(ctx, factcheck::FactCheckStatus::kDraft); },
       "Send a fact-check in review back to draft", "/api/v1/factchecks/1/return");
   routes.Add(
       "POST", R"(/api/v1/factchecks/(\d+)/publish)", Access::kEditor,
-      [](RequestContext& ctx) {
-        Answer(ctx, [&] { return Move(ctx, factcheck::FactCheckStatus::kPublished); });
-      },
+      [](RequestContext& ctx) { return Move(ctx, factcheck::FactCheckStatus::kPublished); },
       "Publish a reviewed fact-check", "/api/v1/factchecks/1/publish");
   RegisterFactCheckExports(routes);
   RegisterEvidenceSelection(routes);

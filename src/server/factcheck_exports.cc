@@ -25,10 +25,9 @@ absl::Status ClaimReviewExport(RequestContext& ctx) {
   absl::StatusOr<std::vector<factcheck::ReviewedClaim>> items =
       factcheck::LoadReviewedClaims(**store, *actors, 0, false);
   if (!items.ok()) return items.status();
-  const std::string body =
-      factcheck::ClaimReviewArray(*items, *scale, PublisherOf(ctx))
-          .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
-      "\n";
+  const std::string body = factcheck::ClaimReviewArray(*items, *scale, PublisherOf(ctx))
+                               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                           "\n";
   if (ctx.Param("download") == "1") {
     ctx.Download(body, "application/ld+json; charset=utf-8", "claimreview.json");
   } else {
@@ -65,15 +64,13 @@ absl::Status BriefingExport(RequestContext& ctx) {
   absl::StatusOr<factcheck::BriefingInput> input =
       factcheck::LoadBriefingInput(**store, *actors, request);
   if (!input.ok()) return input.status();
-  const std::string name =
-      fmt::format("briefing{}{}.{}",
-                  request.session > 0 ? fmt::format("-session{}", request.session) : "",
-                  request.include_unpublished ? "-internal" : "", format);
+  const std::string name = fmt::format(
+      "briefing{}{}.{}", request.session > 0 ? fmt::format("-session{}", request.session) : "",
+      request.include_unpublished ? "-internal" : "", format);
   if (format == "html") {
     ctx.Download(factcheck::BriefingHtml(*input, *scale), "text/html; charset=utf-8", name);
   } else if (format == "md") {
-    ctx.Download(factcheck::BriefingMarkdown(*input, *scale), "text/markdown; charset=utf-8",
-                 name);
+    ctx.Download(factcheck::BriefingMarkdown(*input, *scale), "text/markdown; charset=utf-8", name);
   } else {
     ctx.Download(factcheck::BriefingCsv(*input), "text/csv; charset=utf-8", name);
   }
@@ -83,15 +80,9 @@ absl::Status BriefingExport(RequestContext& ctx) {
 }  // namespace
 
 void RegisterFactCheckExports(RouteTable& routes) {
-  routes.Add("GET", R"(/api/v1/exports/claimreview)", Access::kPublic,
-             [](RequestContext& ctx) {
-               if (absl::Status status = ClaimReviewExport(ctx); !status.ok()) ctx.Error(status);
-             },
+  routes.Add("GET", R"(/api/v1/exports/claimreview)", Access::kPublic, ClaimReviewExport,
              "ClaimReview JSON-LD of every published fact-check (?download=1)");
-  routes.Add("GET", R"(/api/v1/exports/briefing)", Access::kPublic,
-             [](RequestContext& ctx) {
-               if (absl::Status status = BriefingExport(ctx); !status.ok()) ctx.Error(status);
-             },
+  routes.Add("GET", R"(/api/v1/exports/briefing)", Access::kPublic, BriefingExport,
              "A briefing download (?session=N&format=html|md|csv; &unpublished=1 for the team)");
 }
 

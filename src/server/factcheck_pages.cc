@@ -2,11 +2,11 @@
 // by status, the stale ones), a claim (/claims/ID, /claims/new), a fact-check (/factchecks/ID,
 // /factchecks/new) with the workflow buttons the user's role allows, its history and the
 // correction form. Forms post, then redirect to the page showing the result.
+#include <fmt/format.h>
+
 #include <charconv>
 #include <limits>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "doc/provision.h"
 #include "factcheck/auto_checks.h"
@@ -30,12 +30,6 @@ namespace {
 constexpr int kDeskQueueItems = 30;
 constexpr std::size_t kMaxSimilarShown = 5;
 constexpr std::size_t kListSummaryBytes = 200;
-
-template <typename Body>
-void Answer(RequestContext& ctx, Body body) {
-  absl::Status status = body();
-  if (!status.ok()) ctx.Error(status);
-}
 
 nlohmann::json RoleFlags(const RequestContext& ctx) {
   return {{"is_analyst", ctx.HasRole(Role::kAnalyst)}, {"is_editor", ctx.HasRole(Role::kEditor)}};
@@ -397,35 +391,19 @@ absl::Status PostFactCheckChange(RequestContext& ctx, std::string_view change) {
 }  // namespace
 
 void RegisterFactCheckPages(RouteTable& routes) {
-  routes.Add(
-      "GET", R"(/factchecks)", Access::kPublic,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return Desk(ctx); }); },
-      "The fact-check desk (the public list when not logged in)");
-  routes.Add(
-      "GET", R"(/claims/new)", Access::kAnalyst,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return NewClaimPage(ctx); }); },
-      "The form of a new claim");
-  routes.Add(
-      "POST", R"(/claims)", Access::kAnalyst,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return PostClaimForm(ctx); }); },
-      "Record a claim from the form");
-  routes.Add(
-      "GET", R"(/claims/(\d+))", Access::kViewer,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return ClaimPage(ctx); }); },
-      "A claim: provisions, automatic checks, similar claims, fact-checks", "/claims/1");
-  routes.Add(
-      "GET", R"(/factchecks/new)", Access::kAnalyst,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return NewFactCheckPage(ctx); }); },
-      "The form of a new fact-check (?claim=ID)", "/factchecks/new?claim=1");
-  routes.Add(
-      "POST", R"(/factchecks)", Access::kAnalyst,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return PostFactCheckForm(ctx); }); },
-      "Start a fact-check from the form");
-  routes.Add(
-      "GET", R"(/factchecks/(\d+))", Access::kPublic,
-      [](RequestContext& ctx) { Answer(ctx, [&] { return FactCheckPage(ctx); }); },
-      "A fact-check with its workflow and history (the public page when not logged in)",
-      "/factchecks/1");
+  routes.Add("GET", R"(/factchecks)", Access::kPublic, Desk,
+             "The fact-check desk (the public list when not logged in)");
+  routes.Add("GET", R"(/claims/new)", Access::kAnalyst, NewClaimPage, "The form of a new claim");
+  routes.Add("POST", R"(/claims)", Access::kAnalyst, PostClaimForm, "Record a claim from the form");
+  routes.Add("GET", R"(/claims/(\d+))", Access::kViewer, ClaimPage,
+             "A claim: provisions, automatic checks, similar claims, fact-checks", "/claims/1");
+  routes.Add("GET", R"(/factchecks/new)", Access::kAnalyst, NewFactCheckPage,
+             "The form of a new fact-check (?claim=ID)", "/factchecks/new?claim=1");
+  routes.Add("POST", R"(/factchecks)", Access::kAnalyst, PostFactCheckForm,
+             "Start a fact-check from the form");
+  routes.Add("GET", R"(/factchecks/(\d+))", Access::kPublic, FactCheckPage,
+             "A fact-check with its workflow and history (the public page when not logged in)",
+             "/factchecks/1");
   struct Change {
     const char* name;
     Access access;
@@ -441,10 +419,8 @@ void RegisterFactCheckPages(RouteTable& routes) {
     const std::string name = change.name;
     routes.Add(
         "POST", fmt::format(R"(/factchecks/(\d+)/{})", name), change.access,
-        [name](RequestContext& ctx) {
-          Answer(ctx, [&] { return PostFactCheckChange(ctx, name); });
-        },
-        change.summary, fmt::format("/factchecks/1/{}", name));
+        [name](RequestContext& ctx) { return PostFactCheckChange(ctx, name); }, change.summary,
+        fmt::format("/factchecks/1/{}", name));
   }
   RegisterPublicFactCheckPages(routes);
 }

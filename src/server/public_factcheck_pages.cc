@@ -67,33 +67,24 @@ absl::Status PublicPage(RequestContext& ctx) {
   if (!item.ok()) return item.status();
   absl::StatusOr<nlohmann::json> view = FactCheckView(**store, item->fact_check, *scale);
   if (!view.ok()) return view.status();
-  const nlohmann::json claim_review =
-      factcheck::ClaimReviewJsonLd(*item, *scale, PublisherOf(ctx));
-  nlohmann::json page = {
-      {"nav", "factchecks"},
-      {"factcheck", *view},
-      {"claim", ClaimView(item->claim, *actors)},
-      {"said_in", factcheck::StatementRecordName(item->claim, item->actor_name)},
-      {"jsonld", ScriptSafeJson(claim_review)},
-      {"team", SeesUnpublished(ctx)}};
-  ctx.Page("public_factcheck", fmt::format("Fact-check: {}", factcheck::VerdictLabel(
-                                                                 item->fact_check.verdict)),
-           page);
+  const nlohmann::json claim_review = factcheck::ClaimReviewJsonLd(*item, *scale, PublisherOf(ctx));
+  nlohmann::json page = {{"nav", "factchecks"},
+                         {"factcheck", *view},
+                         {"claim", ClaimView(item->claim, *actors)},
+                         {"said_in", factcheck::StatementRecordName(item->claim, item->actor_name)},
+                         {"jsonld", ScriptSafeJson(claim_review)},
+                         {"team", SeesUnpublished(ctx)}};
+  ctx.Page("public_factcheck",
+           fmt::format("Fact-check: {}", factcheck::VerdictLabel(item->fact_check.verdict)), page);
   return absl::OkStatus();
 }
 
 }  // namespace
 
 void RegisterPublicFactCheckPages(RouteTable& routes) {
-  routes.Add("GET", R"(/public/factchecks)", Access::kPublic,
-             [](RequestContext& ctx) {
-               if (absl::Status status = PublicList(ctx); !status.ok()) ctx.Error(status);
-             },
+  routes.Add("GET", R"(/public/factchecks)", Access::kPublic, PublicList,
              "The published fact-checks");
-  routes.Add("GET", R"(/public/factchecks/(\d+))", Access::kPublic,
-             [](RequestContext& ctx) {
-               if (absl::Status status = PublicPage(ctx); !status.ok()) ctx.Error(status);
-             },
+  routes.Add("GET", R"(/public/factchecks/(\d+))", Access::kPublic, PublicPage,
              "A published fact-check with its ClaimReview JSON-LD", "/public/factchecks/1");
 }
 

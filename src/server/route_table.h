@@ -20,8 +20,10 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "server/role.h"
 
 namespace tw::server {
@@ -54,23 +56,41 @@ struct Route {
 class RouteTable {
  public:
   using Handler = std::function<void(RequestContext&)>;
-  void Add(std::string method, std::string pattern, Access access, Handler handler,
-           std::string summary, std::string example_path = {}) {
-    routes_.push_back(Route{std::move(method), std::move(pattern), access, std::move(handler),
-                            std::move(summary), std::move(example_path)});
+  using StatusHandler = std::function<absl::Status(RequestContext&)>;
+
+  // `body` answers the request itself (void), or returns a status whose error the server
+  // answers (an error page, or JSON under /api/): a handler that loads and checks step by step
+  // returns at the first failure instead of answering it by hand.
+  template <typename Body>
+  void Add(std::string method, std::string pattern, Access access, Body body, std::string summary,
+           std::string example_path = {}) {
+    routes_.push_back(Route{std::move(method), std::move(pattern), access,
+                            AsHandler(std::move(body)), std::move(summary),
+                            std::move(example_path)});
   }
   // Add, for a GET whose answer the server may keep and serve again (see the top of this file).
   // Same arguments as Add, so marking a route is renaming its call.
-  void AddCached(std::string method, std::string pattern, Access access, Handler handler,
+  template <typename Body>
+  void AddCached(std::string method, std::string pattern, Access access, Body body,
                  std::string summary, std::string example_path = {}) {
     const bool get = method == "GET";
-    Add(std::move(method), std::move(pattern), access, std::move(handler), std::move(summary),
+    Add(std::move(method), std::move(pattern), access, std::move(body), std::move(summary),
         std::move(example_path));
     routes_.back().cacheable = get;
   }
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  template <typename Body>
+  static Handler AsHandler(Body body) {
+    if constexpr (std::is_same_v<std::invoke_result_t<Body&, RequestContext&>, absl::Status>) {
+      return AnsweringErrors(StatusHandler(std::move(body)));
+    } else {
+      return Handler(std::move(body));
+    }
+  }
+  static Handler AnsweringErrors(StatusHandler body);
+
   std::vector<Route> routes_;
 };
 
