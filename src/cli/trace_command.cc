@@ -1,4 +1,4 @@
-// `treatywatch trace DRAFT [--sources DOC...|--all] [--min-words N] [--format text|json]
+// `treatywatch trace DRAFT [--sources DOC...|--all] [--min-words N] [--format text|json|html]
 // [--out FILE]`: for each provision of the draft, the passages reused from the sources (earlier
 // drafts, proposals, other instruments) and where each came from (reuse/reuse_trace.h).
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include "cli/trace_sources.h"
 #include "doc/provision.h"
 #include "reuse/reuse_trace.h"
+#include "reuse/reuse_trace_html.h"
 #include "reuse/reuse_trace_json.h"
 
 namespace tw::cli {
@@ -81,9 +82,14 @@ void RunTrace(const TraceCommandArgs& args, CliContext& context) {
   if (!input.ok()) return context.Fail(input.status());
   const std::vector<const doc::Document*> sources = input->SourcePointers();
   const reuse::ReuseTrace trace = reuse::TraceReuse(input->draft, sources, input->options);
-  const std::string rendered =
-      format == "json" ? ReportJson(reuse::ReuseTraceToJson(trace, input->draft, sources), args.out)
-                       : RenderTraceText(trace, input->draft, sources, context);
+  std::string rendered;
+  if (format == "json") {
+    rendered = ReportJson(reuse::ReuseTraceToJson(trace, input->draft, sources), args.out);
+  } else if (format == "html") {
+    rendered = reuse::ReuseTraceToHtml(trace, input->draft, sources);
+  } else {
+    rendered = RenderTraceText(trace, input->draft, sources, context);
+  }
   EmitReport(context, args.out, rendered,
              fmt::format("{} passages from {} sources", trace.passages.size(), sources.size()));
 }
@@ -94,7 +100,7 @@ void RegisterTraceCommand(CLI::App& app, CliContext& context) {
   auto args = std::make_shared<TraceCommandArgs>();
   CLI::App* command = app.add_subcommand(
       "trace", "Where the words of a draft came from: its reused passages and their sources");
-  AddTraceOptions(*command, *args);
+  AddTraceOptions(*command, *args, {"text", "json", "html"});
   command->callback([args, &context] { RunTrace(*args, context); });
 }
 

@@ -5,15 +5,20 @@
 
 namespace tw::cli {
 
-void AddTraceOptions(CLI::App& command, TraceCommandArgs& args) {
+void AddTraceOptions(CLI::App& command, TraceCommandArgs& args,
+                     const std::vector<std::string>& formats) {
   command.add_option("draft", args.draft, "Stored id or symbol, or a file")->required();
   command.add_option("--sources", args.sources, "Stored ids or symbols, or files");
   command.add_flag("--all", args.all,
                    "Every stored document except the draft and those dated after it");
   command.add_option("--min-words", args.min_words, "Shortest passage, in words")
       ->capture_default_str();
-  command.add_option("--format", args.format, "Output: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
+  std::string listed;
+  for (std::size_t k = 0; k < formats.size(); ++k) {
+    listed += (k == 0 ? "" : k + 1 == formats.size() ? " or " : ", ") + formats[k];
+  }
+  command.add_option("--format", args.format, "Output: " + listed)
+      ->check(CLI::IsMember(formats))
       ->capture_default_str();
   command.add_option("--out", args.out, "Write the report to this file instead of stdout");
 }

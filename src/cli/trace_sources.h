@@ -27,8 +27,9 @@ struct TraceCommandArgs {
   std::string out;
 };
 
-// The draft, --sources, --all, --min-words, --format text|json and --out.
-void AddTraceOptions(CLI::App& command, TraceCommandArgs& args);
+// The draft, --sources, --all, --min-words, --format (one of `formats`) and --out.
+void AddTraceOptions(CLI::App& command, TraceCommandArgs& args,
+                     const std::vector<std::string>& formats = {"text", "json"});
 
 struct TraceInput {
   doc::Document draft;

@@ -33,35 +33,71 @@ std::uint64_t NgramHash(const std::vector<std::uint32_t>& ids, std::size_t at) {
 
 SeedIndex::SeedIndex(const std::vector<const WordSequence*>& sources, const WindowOptions& options)
     : sources_(sources), options_(options) {
-  absl::flat_hash_map<std::uint64_t, std::int32_t> in_document;
+  // Every 5-gram of every source, sorted by hash, then source, then position: each hash's
+  // postings are one run, and within it each source's are one group, so both filters are
+  // counts over consecutive entries. (A hash map of vectors, one allocation per distinct
+  // 5-gram, made building the index the largest cost of tracing against a large corpus.)
+  struct Entry {
+    std::uint64_t hash;
+    Posting posting;
+  };
+  std::vector<Entry> entries;
+  std::size_t total = 0;
+  for (const WordSequence* words : sources_) {
+    if (words->size() >= static_cast<std::size_t>(kSeedWords)) total += words->size() - 4;
+  }
+  entries.reserve(total);
   for (std::size_t s = 0; s < sources_.size(); ++s) {
     const std::vector<std::uint32_t>& ids = sources_[s]->ids;
     if (ids.size() < static_cast<std::size_t>(kSeedWords)) continue;
-    in_document.clear();
-    const std::size_t last = ids.size() - kSeedWords;
-    for (std::size_t at = 0; at <= last; ++at) ++in_document[NgramHash(ids, at)];
-    for (std::size_t at = 0; at <= last; ++at) {
-      const std::uint64_t hash = NgramHash(ids, at);
-      if (in_document[hash] > options_.max_occurrences_in_document) continue;
-      postings_[hash].push_back({static_cast<std::int32_t>(s), static_cast<std::int32_t>(at)});
+    for (std::size_t at = 0; at + kSeedWords <= ids.size(); ++at) {
+      entries.push_back(
+          {NgramHash(ids, at), {static_cast<std::int32_t>(s), static_cast<std::int32_t>(at)}});
     }
   }
+  std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
+    return std::tuple(x.hash, x.posting.source, x.posting.position) <
+           std::tuple(y.hash, y.posting.source, y.posting.position);
+  });
   const int band = std::max(options_.max_document_frequency_floor,
                             static_cast<int>(std::ceil(options_.max_document_frequency_share *
                                                        static_cast<double>(sources_.size()))));
-  for (auto it = postings_.begin(); it != postings_.end();) {
+  const auto same_source = [&](std::size_t x, std::size_t y) {
+    return entries[x].hash == entries[y].hash &&
+           entries[x].posting.source == entries[y].posting.source;
+  };
+  // A 5-gram a source repeats is that source's boilerplate: its group is dropped, and the
+  // document frequency counts the sources whose group is kept.
+  const auto kept = [&](std::size_t group, std::size_t group_end) {
+    return group_end - group <= static_cast<std::size_t>(options_.max_occurrences_in_document);
+  };
+  for (std::size_t run = 0; run < entries.size();) {
+    std::size_t run_end = run;
+    while (run_end < entries.size() && entries[run_end].hash == entries[run].hash) ++run_end;
     int documents = 0;
-    std::int32_t previous = -1;
-    for (const Posting& posting : it->second) {  // postings are in source order
-      if (posting.source != previous) ++documents;
-      previous = posting.source;
+    for (std::size_t group = run, group_end = run; group < run_end; group = group_end) {
+      while (group_end < run_end && same_source(group, group_end)) ++group_end;
+      documents += kept(group, group_end) ? 1 : 0;
     }
-    if (documents > band) {
-      postings_.erase(it++);
-    } else {
-      ++it;
+    if (documents > 0 && documents <= band) {
+      runs_.emplace(entries[run].hash, static_cast<std::uint32_t>(starts_.size()));
+      starts_.push_back(static_cast<std::uint32_t>(postings_.size()));
+      for (std::size_t group = run, group_end = run; group < run_end; group = group_end) {
+        while (group_end < run_end && same_source(group, group_end)) ++group_end;
+        if (!kept(group, group_end)) continue;
+        for (std::size_t k = group; k < group_end; ++k) postings_.push_back(entries[k].posting);
+      }
     }
+    run = run_end;
   }
+  starts_.push_back(static_cast<std::uint32_t>(postings_.size()));
+}
+
+std::span<const SeedIndex::Posting> SeedIndex::Find(std::uint64_t hash) const {
+  const auto found = runs_.find(hash);
+  if (found == runs_.end()) return {};
+  const std::uint32_t k = found->second;
+  return {postings_.data() + starts_[k], starts_[k + 1] - starts_[k]};
 }
 
 std::vector<CandidateWindow> SeedIndex::Windows(
@@ -84,9 +120,7 @@ std::vector<CandidateWindow> SeedIndex::Windows(
   std::vector<std::vector<Seed>> seeds(sources_.size());
   if (draft.size() >= static_cast<std::size_t>(kSeedWords)) {
     for (std::size_t at = 0; at + kSeedWords <= draft.size(); ++at) {
-      const auto found = postings_.find(NgramHash(draft.ids, at));
-      if (found == postings_.end()) continue;
-      for (const Posting& posting : found->second) {
+      for (const Posting& posting : Find(NgramHash(draft.ids, at))) {
         seeds[posting.source].push_back({static_cast<std::int32_t>(at), posting.position});
       }
     }
@@ -103,6 +137,7 @@ std::vector<CandidateWindow> SeedIndex::Windows(
       Seed last;
       std::int32_t source_min, source_max;
       int seeds;
+      std::int32_t diagonal_min, diagonal_max;
     };
     std::vector<Chain> open;
     auto close = [&](const Chain& chain) {
@@ -116,6 +151,9 @@ std::vector<CandidateWindow> SeedIndex::Windows(
       window.source_begin = std::max(0, chain.source_min - options_.margin);
       window.source_end = std::min(source_words, chain.source_max + kSeedWords + options_.margin);
       window.seeds = chain.seeds;
+      window.has_diagonals = true;
+      window.diagonal_min = chain.diagonal_min;
+      window.diagonal_max = chain.diagonal_max;
       windows.push_back(window);
     };
     for (const Seed& seed : list) {
@@ -137,8 +175,10 @@ std::vector<CandidateWindow> SeedIndex::Windows(
         joined->source_min = std::min(joined->source_min, seed.source);
         joined->source_max = std::max(joined->source_max, seed.source);
         ++joined->seeds;
+        joined->diagonal_min = std::min(joined->diagonal_min, diagonal);
+        joined->diagonal_max = std::max(joined->diagonal_max, diagonal);
       } else {
-        open.push_back({seed, seed, seed.source, seed.source, 1});
+        open.push_back({seed, seed, seed.source, seed.source, 1, diagonal, diagonal});
       }
       // Chains the draft has moved past for good.
       for (std::size_t k = 0; k < open.size();) {

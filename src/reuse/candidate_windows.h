@@ -14,6 +14,7 @@
 #define TREATYWATCH_REUSE_CANDIDATE_WINDOWS_H_
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -42,6 +43,10 @@ struct CandidateWindow {
   std::int32_t draft_begin = 0, draft_end = 0;  // word ranges
   std::int32_t source_begin = 0, source_end = 0;
   int seeds = 0;
+  // The diagonals (source word - draft word) the seeds lie on, when the window has seeds (a
+  // window of near-duplicate paragraphs has none): the passage lies near them.
+  bool has_diagonals = false;
+  std::int32_t diagonal_min = 0, diagonal_max = 0;
 };
 
 class SeedIndex {
@@ -54,16 +59,23 @@ class SeedIndex {
   std::vector<CandidateWindow> Windows(const WordSequence& draft,
                                        const std::vector<std::int32_t>& draft_units = {}) const;
 
-  std::size_t indexed_ngrams() const { return postings_.size(); }
+  std::size_t indexed_ngrams() const { return runs_.size(); }
 
  private:
   struct Posting {
     std::int32_t source;
     std::int32_t position;
   };
+  // The postings of `hash`, in source then position order; empty when it is not indexed.
+  std::span<const Posting> Find(std::uint64_t hash) const;
+
   std::vector<const WordSequence*> sources_;
   WindowOptions options_;
-  absl::flat_hash_map<std::uint64_t, std::vector<Posting>> postings_;
+  // A kept 5-gram's hash → its number k; its postings are postings_[starts_[k], starts_[k + 1]).
+  // One flat map of numbers and one array of postings: no allocation per 5-gram.
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> runs_;
+  std::vector<std::uint32_t> starts_;
+  std::vector<Posting> postings_;
 };
 
 // The hash of the kSeedWords words starting at `at`.

@@ -3,8 +3,8 @@
 // boundaries once a kernel has found a pair worth reading: the best-scoring cell (the first one
 // in row-major order when several tie) and the start the traceback reaches.
 //
-// Pure; O(|a|·|b|) time and memory (a traceback needs the whole matrix: callers align windows
-// of a few hundred words, not whole documents).
+// Pure; O(|a|·|b|) time and memory (O(|a|·band) banded) (a traceback needs the whole matrix:
+// callers align windows of a few hundred words, not whole documents).
 #ifndef TREATYWATCH_REUSE_LOCAL_ALIGNMENT_H_
 #define TREATYWATCH_REUSE_LOCAL_ALIGNMENT_H_
 
@@ -27,8 +27,16 @@ struct AlignedSpan {
 std::int32_t LocalAlignmentScore(std::span<const std::uint32_t> a,
                                  std::span<const std::uint32_t> b);
 
-// The best local alignment with its boundaries.
-AlignedSpan AlignLocally(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b);
+// The diagonals j - i (b's index minus a's) a banded alignment may use; the default is all.
+struct DiagonalBand {
+  std::int32_t lo = -(1 << 29);
+  std::int32_t hi = 1 << 29;
+};
+
+// The best local alignment with its boundaries, among the alignments inside `band`: a window
+// whose seeds lie along a few diagonals is read in a band around them, not cell by cell.
+AlignedSpan AlignLocally(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b,
+                         DiagonalBand band = {});
 
 }  // namespace tw::reuse
 

@@ -1,7 +1,9 @@
 #include "reuse/reuse_trace.h"
 
 #include <algorithm>
+#include <memory>
 #include <span>
+#include <string_view>
 #include <tuple>
 
 #include "compare/word_tokens.h"
@@ -22,8 +24,13 @@ std::int32_t WorthAligning(int min_words) {
 constexpr std::int32_t kMergeGap = 8;
 // Two sources' passages are the same draft passage when they share this much of the shorter.
 constexpr double kSameDraftPassage = 0.5;
-// A second passage in a window is looked for this many times at most.
-constexpr int kMaxPassagesPerWindow = 4;
+// Alignments with traceback per window at most: the best passage, then what is left around it.
+constexpr int kMaxAlignmentsPerWindow = 8;
+// A reworded copy often swaps clauses ("..., where X, if Y" → "..., if Y, where X"). Each side
+// of the swap aligns on its own diagonal; two passages of one source that follow each other in
+// the draft are still one passage when their places in the source are at most this far apart,
+// in either order.
+constexpr std::int32_t kMaxClauseSwap = 60;
 
 struct Found {
   int source;
@@ -32,22 +39,38 @@ struct Found {
   std::int32_t matches;
 };
 
-// The best passage of the window, then the best of what lies before it and after it in both
-// texts, while they can still hold one.
+// The best passage of the window, then the best of each of the four regions left around it:
+// before and after it in both texts, and crossed (before in the draft and after in the source,
+// and the reverse), where a swapped clause lies; while they can still hold a passage.
+// A window is read in a band this many diagonals wider, on each side, than its seeds' diagonals:
+// words inserted or dropped before the first seed or after the last one move the passage's ends
+// off them.
+constexpr std::int32_t kBandSlack = 16;
+
+// A region the kernel did not score (what is left around a passage) is scored first without
+// traceback, in a fraction of the time and memory: most of them hold nothing.
 void FindPassages(const WordSequence& draft, const WordSequence& source, int source_index,
                   std::int32_t d0, std::int32_t d1, std::int32_t s0, std::int32_t s1, int min_words,
-                  int budget, std::vector<Found>& out) {
+                  bool scored, DiagonalBand band, int& budget, std::vector<Found>& out) {
   if (budget <= 0 || d1 - d0 < min_words || s1 - s0 < min_words) return;
+  --budget;
   const std::span<const std::uint32_t> a(draft.ids.data() + d0, std::size_t(d1 - d0));
   const std::span<const std::uint32_t> b(source.ids.data() + s0, std::size_t(s1 - s0));
-  const AlignedSpan span = AlignLocally(a, b);
+  if (!scored && LocalAlignmentScore(a, b) < WorthAligning(min_words)) return;
+  const AlignedSpan span = AlignLocally(a, b, band);
   if (span.matches < min_words) return;
   out.push_back({source_index, d0 + span.a_begin, d0 + span.a_end, s0 + span.b_begin,
                  s0 + span.b_end, span.matches});
-  FindPassages(draft, source, source_index, d0, d0 + span.a_begin, s0, s0 + span.b_begin, min_words,
-               budget - 1, out);
-  FindPassages(draft, source, source_index, d0 + span.a_end, d1, s0 + span.b_end, s1, min_words,
-               budget - 1, out);
+  const std::int32_t a_begin = d0 + span.a_begin, a_end = d0 + span.a_end;
+  const std::int32_t b_begin = s0 + span.b_begin, b_end = s0 + span.b_end;
+  FindPassages(draft, source, source_index, d0, a_begin, s0, b_begin, min_words, false, {}, budget,
+               out);
+  FindPassages(draft, source, source_index, a_end, d1, b_end, s1, min_words, false, {}, budget,
+               out);
+  FindPassages(draft, source, source_index, d0, a_begin, b_end, s1, min_words, false, {}, budget,
+               out);
+  FindPassages(draft, source, source_index, a_end, d1, s0, b_begin, min_words, false, {}, budget,
+               out);
 }
 
 // Windows of one chain overlap, and one passage is found from several of them: passages of one
@@ -65,8 +88,8 @@ std::vector<Found> MergeBySource(std::vector<Found> found,
       const bool same_source =
           last.source == next.source && unit_of[last.draft_begin] == unit_of[next.draft_begin];
       const bool near_in_draft = next.draft_begin <= last.draft_end + kMergeGap;
-      const bool near_in_source = next.source_begin <= last.source_end + kMergeGap &&
-                                  next.source_end + kMergeGap >= last.source_begin;
+      const bool near_in_source = next.source_begin <= last.source_end + kMaxClauseSwap &&
+                                  next.source_end + kMaxClauseSwap >= last.source_begin;
       if (same_source && near_in_draft && near_in_source) {
         // Matches of the part the two share are counted once, in proportion.
         const std::int32_t overlap =
@@ -149,27 +172,76 @@ std::int32_t Overlap(const Found& x, const Found& y) {
   return std::max(0, std::min(x.draft_end, y.draft_end) - std::max(x.draft_begin, y.draft_begin));
 }
 
+// Appends the near-duplicate windows that the seed windows (sorted by source, then draft
+// position) do not already hold, and returns how many: a paragraph of which a seed window of the
+// same source holds half, against the same part of the source, is aligned there already.
+int AddUncoveredWindows(const std::vector<CandidateWindow>& near_duplicates,
+                        std::vector<CandidateWindow>& windows) {
+  const std::size_t seeded = windows.size();
+  auto by_source = [](const CandidateWindow& window, int source) { return window.source < source; };
+  for (const CandidateWindow& candidate : near_duplicates) {
+    const auto first =
+        std::lower_bound(windows.begin(), windows.begin() + seeded, candidate.source, by_source);
+    bool held = false;
+    const std::int32_t half = (candidate.draft_end - candidate.draft_begin + 1) / 2;
+    for (auto it = first; it != windows.begin() + seeded && it->source == candidate.source; ++it) {
+      if (it->draft_begin >= candidate.draft_end) break;
+      const std::int32_t shared = std::min(it->draft_end, candidate.draft_end) -
+                                  std::max(it->draft_begin, candidate.draft_begin);
+      held = shared >= half && it->source_begin < candidate.source_end &&
+             it->source_end > candidate.source_begin;
+      if (held) break;
+    }
+    if (!held) windows.push_back(candidate);
+  }
+  return static_cast<int>(windows.size() - seeded);
+}
+
 }  // namespace
+
+ReuseIndex::ReuseIndex(const std::vector<const doc::Document*>& sources,
+                       const TraceOptions& options)
+    : sources_(sources), options_(options) {
+  source_words_.reserve(sources_.size());
+  for (const doc::Document* source : sources_) {
+    source_words_.push_back(ReadWords(source->text, table_));
+    source_word_count_ += source_words_.back().size();
+  }
+  std::vector<const WordSequence*> indexed;
+  for (const WordSequence& words : source_words_) indexed.push_back(&words);
+  seeds_ = std::make_unique<SeedIndex>(indexed, options_.windows);
+  if (options_.near_duplicate_paragraphs) {
+    std::vector<std::string_view> texts;
+    for (const doc::Document* source : sources_) texts.push_back(source->text);
+    paragraphs_ =
+        std::make_unique<ParagraphLsh>(indexed, texts, options_.paragraphs, options_.windows);
+  }
+}
+
+ReuseIndex::~ReuseIndex() = default;
 
 ReuseTrace TraceReuse(const doc::Document& draft, const std::vector<const doc::Document*>& sources,
                       const TraceOptions& options) {
+  ReuseIndex index(sources, options);
+  return index.Trace(draft);
+}
+
+ReuseTrace ReuseIndex::Trace(const doc::Document& draft) {
+  const std::vector<const doc::Document*>& sources = sources_;
+  const std::vector<WordSequence>& source_words = source_words_;
+  const TraceOptions& options = options_;
   ReuseTrace trace;
-  compare::TokenTable table;
-  const WordSequence draft_words = ReadWords(draft.text, table);
-  std::vector<WordSequence> source_words;
-  source_words.reserve(sources.size());
-  for (const doc::Document* source : sources) {
-    source_words.push_back(ReadWords(source->text, table));
-  }
-  std::vector<const WordSequence*> indexed;
-  for (const WordSequence& words : source_words) indexed.push_back(&words);
+  const WordSequence draft_words = ReadWords(draft.text, table_);
   trace.draft_words = draft_words.size();
-  for (const WordSequence& words : source_words) trace.source_words += words.size();
+  trace.source_words = source_word_count_;
 
   std::vector<std::string> unit_paths;
   const std::vector<std::int32_t> unit_of = UnitOfWords(draft, draft_words, unit_paths);
-  const SeedIndex index(indexed, options.windows);
-  const std::vector<CandidateWindow> windows = index.Windows(draft_words, unit_of);
+  std::vector<CandidateWindow> windows = seeds_->Windows(draft_words, unit_of);
+  if (paragraphs_ != nullptr) {
+    trace.near_duplicate_windows =
+        AddUncoveredWindows(paragraphs_->Windows(draft_words, draft.text, unit_of), windows);
+  }
   trace.windows = static_cast<int>(windows.size());
   std::vector<AlignmentPair> pairs;
   pairs.reserve(windows.size());
@@ -187,9 +259,16 @@ ReuseTrace TraceReuse(const doc::Document& draft, const std::vector<const doc::D
     if (scores[k] < WorthAligning(options.min_words)) continue;
     ++trace.windows_aligned;
     const CandidateWindow& window = windows[k];
+    int budget = kMaxAlignmentsPerWindow;
+    DiagonalBand band;
+    if (window.has_diagonals) {
+      // In window coordinates: j - i = diagonal - (source_begin - draft_begin).
+      const std::int32_t offset = window.source_begin - window.draft_begin;
+      band = {window.diagonal_min - offset - kBandSlack, window.diagonal_max - offset + kBandSlack};
+    }
     FindPassages(draft_words, source_words[window.source], window.source, window.draft_begin,
-                 window.draft_end, window.source_begin, window.source_end, options.min_words,
-                 kMaxPassagesPerWindow, found);
+                 window.draft_end, window.source_begin, window.source_end, options.min_words, true,
+                 band, budget, found);
   }
   found = MergeBySource(std::move(found), unit_of);
 

@@ -4,7 +4,8 @@
 // several sources share it, every one of them with the passage attributed to the earliest.
 //
 // The pipeline: words (word_sequence.h) → candidate windows from shared rare 5-grams
-// (candidate_windows.h) → every window scored at once on the vector unit (alignment_kernel.h)
+// (candidate_windows.h) and from near-duplicate paragraphs (near_duplicate_paragraphs.h) → every
+// window scored at once on the vector unit (alignment_kernel.h)
 // → the windows that score enough aligned with traceback for passage boundaries, and the rest
 // of each window searched again for a second passage (local_alignment.h) → passages of one
 // source that touch merged, so one reused passage is reported once → attribution.
@@ -14,18 +15,23 @@
 #define TREATYWATCH_REUSE_REUSE_TRACE_H_
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "compare/word_tokens.h"
 #include "doc/document.h"
 #include "reuse/alignment_kernel.h"
 #include "reuse/candidate_windows.h"
+#include "reuse/near_duplicate_paragraphs.h"
 
 namespace tw::reuse {
 
 struct TraceOptions {
   int min_words = 8;  // shorter shared stretches are coincidence, not reuse
   WindowOptions windows;
+  ParagraphOptions paragraphs;
+  bool near_duplicate_paragraphs = true;  // false: 5-gram seeds alone
   KernelIsa isa = BestKernelIsa();
 };
 
@@ -54,13 +60,42 @@ struct ReusePassage {
 struct ReuseTrace {
   std::vector<ReusePassage> passages;  // in draft order
   int windows = 0;                     // candidate windows scored
+  int near_duplicate_windows = 0;      // of those, from near-duplicate paragraphs alone
   int windows_aligned = 0;             // of those, aligned with traceback
   std::size_t draft_words = 0;
   std::size_t reused_words = 0;  // draft words inside some passage (each counted once)
   std::size_t source_words = 0;
 };
 
-// `sources` must outlive the call; a source identical to the draft is the caller's to leave out.
+// The sources read once: their words, the 5-gram seed index and the paragraph signatures, so
+// that several drafts traced against one set of sources pay for it once.
+//
+// Thread-compatible: Trace adds the draft's new words to the index's token table.
+class ReuseIndex {
+ public:
+  // `sources` must outlive the index.
+  explicit ReuseIndex(const std::vector<const doc::Document*>& sources,
+                      const TraceOptions& options = {});
+  ~ReuseIndex();
+  ReuseIndex(const ReuseIndex&) = delete;
+  ReuseIndex& operator=(const ReuseIndex&) = delete;
+
+  // A source identical to the draft is the caller's to leave out.
+  ReuseTrace Trace(const doc::Document& draft);
+
+  std::size_t source_words() const { return source_word_count_; }
+
+ private:
+  std::vector<const doc::Document*> sources_;
+  TraceOptions options_;
+  compare::TokenTable table_;
+  std::vector<WordSequence> source_words_;  // the indexes below point into it
+  std::size_t source_word_count_ = 0;
+  std::unique_ptr<SeedIndex> seeds_;
+  std::unique_ptr<ParagraphLsh> paragraphs_;  // null without near-duplicate paragraphs
+};
+
+// One draft against `sources`: a ReuseIndex built for the call.
 ReuseTrace TraceReuse(const doc::Document& draft, const std::vector<const doc::Document*>& sources,
                       const TraceOptions& options = {});
 

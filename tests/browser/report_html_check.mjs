@@ -9,7 +9,10 @@
 // or `briefing` (a fact-check briefing: a section per actor reached from the contents, every
 // verdict badge and needs-review marker in words, every quote with its citation, the internal
 // draft banner on a page showing unpublished fact-checks, links to sources allowed but never
-// loaded, and Tab walking every link in page order with a visible focus ring).
+// loaded, and Tab walking every link in page order with a visible focus ring) or `trace` (a
+// draft with its reused passages marked: every source in the legend keyed by a number, not only
+// a colour, every mark in a legend colour, the first piece of each passage numbered, and no
+// horizontal scrolling on a 390 px phone, whose screenshot is saved as SCREENSHOT-phone.png).
 //
 //   node tests/browser/report_html_check.mjs REPORT.html SCREENSHOT.png [KIND]
 //
@@ -38,9 +41,9 @@ if (!htmlPath || !screenshotPath) {
   process.stderr.write('usage: node report_html_check.mjs REPORT.html SCREENSHOT.png [KIND]\n');
   process.exit(2);
 }
-if (!['redline', 'audit', 'trend', 'matrix', 'briefing'].includes(kind)) {
+if (!['redline', 'audit', 'trend', 'matrix', 'briefing', 'trace'].includes(kind)) {
   process.stderr.write(
-    `report_html_check: unknown kind ${kind} (redline, audit, trend, matrix, briefing)\n`);
+    `report_html_check: unknown kind ${kind} (redline, audit, trend, matrix, briefing, trace)\n`);
   process.exit(2);
 }
 if (!existsSync(htmlPath)) fail(`no such file: ${htmlPath}`);
@@ -127,6 +130,15 @@ try {
         .filter((caption) => caption.textContent.trim() !== '').length,
       unpublished: document.querySelectorAll('article.claim .status').length,
       draftBanner: document.querySelectorAll('.draft-banner').length,
+      marks: document.querySelectorAll('mark.from').length,
+      numberedMarks: document.querySelectorAll('mark.from > sup').length,
+      legendKeys: [...document.querySelectorAll('.sources .key')].map((key) => ({
+        number: key.textContent.replace(/\D/g, ''),
+        colour: getComputedStyle(key).backgroundColor,
+      })),
+      markColours: [...new Set([...document.querySelectorAll('mark.from')]
+        .map((mark) => getComputedStyle(mark).backgroundColor))],
+      nestedMarks: document.querySelectorAll('mark mark, p p').length,
     };
   }, kind);
   if (facts.lang !== 'en') problems.push(`<html lang> is "${facts.lang}", not "en"`);
@@ -176,6 +188,18 @@ try {
     if (facts.unpublished > 0 && facts.draftBanner === 0) {
       problems.push(`${facts.unpublished} unpublished fact-checks but no internal-draft banner`);
     }
+  }
+  if (kind === 'trace') {
+    if (facts.marks === 0) problems.push('no marked passage');
+    if (facts.numberedMarks === 0) problems.push('no passage carries its source number');
+    if (facts.nestedMarks > 0) problems.push(`${facts.nestedMarks} nested marks or paragraphs`);
+    const numbers = facts.legendKeys.map((key) => key.number);
+    if (numbers.length === 0 || numbers.some((number, k) => number !== String(k + 1))) {
+      problems.push(`legend keys numbered "${numbers.join(' ')}", not 1 to ${numbers.length}`);
+    }
+    const legendColours = new Set(facts.legendKeys.map((key) => key.colour));
+    const stray = facts.markColours.filter((colour) => !legendColours.has(colour));
+    if (stray.length > 0) problems.push(`marks in colours the legend lacks: ${stray.join(' ')}`);
   }
   if (facts.scripts > 0) problems.push(`${facts.scripts} script, frame, object or image elements`);
   if (facts.brokenLinks.length > 0) {
@@ -246,6 +270,22 @@ try {
   await page.evaluate(() => document.activeElement.blur());
   await page.screenshot({ path: screenshotPath, fullPage: true });
   await context.close();
+
+  if (kind === 'trace') {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phonePage = await phone.newPage();
+    await phonePage.goto(pageUrl, { waitUntil: 'load' });
+    const widths = await phonePage.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    if (widths.scroll > widths.client) {
+      problems.push(`${widths.scroll - widths.client} px of horizontal scrolling at 390 px`);
+    }
+    await phonePage.screenshot({ path: screenshotPath.replace(/\.png$/, '') + '-phone.png',
+                                 fullPage: true });
+    await phone.close();
+  }
 } finally {
   await browser.close();
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -127,6 +128,46 @@ TEST_F(TraceCliTest, TheTextReportNamesProvisionsAndSources) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("Where the words of A/AC.999/3/Rev.1 came from"));
   EXPECT_THAT(run.out, HasSubstr("← Art. 3 bis, A/AC.999/CRP.3 (2025-04-30, 100 % alike)"));
+}
+
+std::size_t Occurrences(const std::string& text, const std::string& part) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+TEST_F(TraceCliTest, TheHtmlReportMarksEachPassageInItsSourcesKey) {
+  const std::filesystem::path page = dir_ / "trace.html";
+  RunResult run =
+      Tw(db(), {"trace", "A/AC.999/L.2", "--all", "--format", "html", "--out", page.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(run.out.empty()) << run.out.substr(0, 200);
+  const std::string html = ReadFile(page);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
+  EXPECT_THAT(html, HasSubstr("<h1>Where the words of A/AC.999/L.2 came from</h1>"));
+  EXPECT_THAT(html, HasSubstr("<span class=\"cite\">A/AC.999/CRP.4</span>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"date\">9 January 2026</td>"));
+  // Japan's 15(4), attributed to its proposal, with the words of the draft inside the mark.
+  const std::size_t japan = html.find(" words from A/AC.999/CRP.4, Art. 15(4) (9 January 2026");
+  ASSERT_NE(japan, std::string::npos);
+  const std::size_t mark_end = html.find("</mark>", japan);
+  EXPECT_THAT(html.substr(japan, mark_end - japan), HasSubstr("exclude from criminalization"));
+  EXPECT_THAT(html, HasSubstr("at Art. 15(4) \u2190 A/AC.999/CRP.4, Art. 15(4) (9 January 2026, "
+                              "100 % alike)"));
+  EXPECT_EQ(Occurrences(html, "<mark "), Occurrences(html, "</mark>"));
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.substr(html.size() - 8), "</html>\n");
+
+  // Without --out the page goes to stdout; `influence` keeps text and JSON.
+  RunResult to_stdout =
+      Tw(db(), {"trace", "A/AC.999/3/Rev.1", "--sources", "A/AC.999/CRP.3", "--format", "html"});
+  ASSERT_EQ(to_stdout.exit_code, 0) << to_stdout.err;
+  EXPECT_THAT(to_stdout.out, HasSubstr("<mark class=\"from c0 p0\""));
+  RunResult influence = Tw(db(), {"influence", "A/AC.999/L.2", "--all", "--format", "html"});
+  EXPECT_EQ(influence.exit_code, 2);
+  EXPECT_THAT(influence.err, HasSubstr("--format"));
 }
 
 TEST_F(TraceCliTest, MissingSourcesAndUnknownDocumentsAreOneLineErrors) {

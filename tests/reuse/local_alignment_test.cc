@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <random>
 #include <vector>
 
 #include "reuse/alignment_scoring.h"
@@ -63,6 +64,46 @@ TEST(LocalAlignment, TiesKeepTheFirstBestCell) {
   EXPECT_EQ(span.score, 3 * kMatch);
   EXPECT_EQ(span.b_begin, 0);
   EXPECT_EQ(span.b_end, 3);
+}
+
+TEST(LocalAlignment, ABandHoldingTheAlignmentChangesNothing) {
+  // Random pairs sharing a reworded run on the diagonal j - i = 5, aligned in a band around it
+  // and in the whole matrix, one after the other (the traceback memory is reused between calls).
+  std::mt19937 random(3);
+  for (int round = 0; round < 200; ++round) {
+    Ids a(40 + random() % 60);
+    Ids b(a.size() + 10);
+    for (auto& id : a) id = random() % 50;
+    for (auto& id : b) id = random() % 50;
+    for (std::size_t k = 10; k + 10 < a.size(); ++k) {
+      if (random() % 6 != 0) b[k + 5] = a[k];
+    }
+    const AlignedSpan whole = AlignLocally(a, b);
+    const AlignedSpan banded = AlignLocally(a, b, {5 - 12, 5 + 12});
+    ASSERT_EQ(banded.score, whole.score) << round;
+    EXPECT_EQ(banded.a_begin, whole.a_begin) << round;
+    EXPECT_EQ(banded.a_end, whole.a_end) << round;
+    EXPECT_EQ(banded.b_begin, whole.b_begin) << round;
+    EXPECT_EQ(banded.b_end, whole.b_end) << round;
+    EXPECT_EQ(banded.matches, whole.matches) << round;
+  }
+}
+
+TEST(LocalAlignment, ABandLeavesOutWhatLiesOffItsDiagonals) {
+  // The run sits on diagonal j - i = 20; a band around the main diagonal cannot reach it, and
+  // one around 20 finds it exactly.
+  Ids a(30, 7);
+  Ids b(60, 8);
+  for (int k = 0; k < 10; ++k) a[5 + k] = b[25 + k] = 100 + k;
+  EXPECT_EQ(AlignLocally(a, b, {-5, 5}).score, 0);
+  const AlignedSpan found = AlignLocally(a, b, {15, 25});
+  EXPECT_EQ(found.score, 10 * kMatch);
+  EXPECT_EQ(found.a_begin, 5);
+  EXPECT_EQ(found.b_begin, 25);
+  EXPECT_EQ(found.matches, 10);
+  // A band entirely outside the matrix, on either side.
+  EXPECT_EQ(AlignLocally(a, b, {100, 120}).score, 0);
+  EXPECT_EQ(AlignLocally(a, b, {-120, -100}).score, 0);
 }
 
 }  // namespace
