@@ -11,35 +11,23 @@
 
 #include <array>
 #include <cstdio>
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "ingest/document_builder.h"
 #include "reuse/reuse_trace.h"
 #include "reuse_baselines.h"
 #include "summary_reporter.h"
+#include "tests/reuse/reuse_test_documents.h"
 
 namespace {
 
 std::string ReadCorpus(const std::string& name) {
-  std::ifstream in(std::string(TW_CORPUS_DIR) + "/" + name, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return tw::reuse::testing::ReadCorpusText(TW_CORPUS_DIR, name);
 }
 
-tw::doc::Document MakeDocument(std::string text, const std::string& symbol,
-                               const std::string& date) {
-  tw::doc::SourceText source;
-  source.text = std::move(text);
-  tw::doc::DocumentMeta meta;
-  meta.symbol = symbol;
-  meta.date = date;
-  return tw::ingest::BuildDocumentFromSource(std::move(source), meta);
-}
+using tw::reuse::testing::MakeDocument;
 
 std::vector<std::string> Words(const std::string& text) {
   std::istringstream in(text);

@@ -1,8 +1,8 @@
 #include "compare/html_page.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "compare/printable_text.h"
 
@@ -183,6 +183,23 @@ std::string HtmlPageEnd(std::string_view footer) {
       "</body>\n"
       "</html>\n",
       Esc(footer));
+}
+
+std::string HtmlIdPart(std::string_view path) {
+  constexpr std::size_t kMaxIdPart = 48;
+  std::string out;
+  for (char c : path) {
+    if (out.size() >= kMaxIdPart) break;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
 }
 
 }  // namespace tw::compare

@@ -25,6 +25,10 @@ std::string Esc(std::string_view raw);
 std::string HtmlPageStart(std::string_view title, std::string_view skip_target,
                           std::string_view skip_label, std::string_view extra_style = {});
 
+// A provision path as part of an anchor id: [a-z0-9-] only ("annex.art7" → "annex-art7"), at
+// most 48 characters (longer paths are not citations).
+std::string HtmlIdPart(std::string_view path);
+
 // Closes <main>, writes the footer paragraph (escaped here) and ends the document.
 std::string HtmlPageEnd(std::string_view footer);
 

@@ -18,28 +18,7 @@
 namespace tw::compare {
 namespace {
 
-// Anchor ids keep this many characters of a provision path; longer paths are not citations.
-constexpr std::size_t kMaxIdPart = 48;
-
-
 std::string_view KindClass(ChangeKind kind) { return ChangeKindName(kind); }
-
-// "art5bis" → "art5bis", "annex.art7" → "annex-art7": [a-z0-9-] only.
-std::string IdPart(std::string_view path) {
-  std::string out;
-  for (char c : path) {
-    if (out.size() >= kMaxIdPart) break;
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
 
 // Anchor ids of the changes: "new-art7" for a unit of the later text, "old-art2" for a deleted one,
 // "was-art4" for the former place of a moved one; headings take "h-" before their section's id.
@@ -62,8 +41,8 @@ Anchors MakeAnchors(const Comparison& comparison) {
   };
   for (std::size_t k = 0; k < comparison.changes.size(); ++k) {
     const ArticleChange& change = comparison.changes[k];
-    const std::string new_part = change.new_paths.empty() ? "" : IdPart(change.new_paths[0]);
-    const std::string old_part = change.old_paths.empty() ? "" : IdPart(change.old_paths[0]);
+    const std::string new_part = change.new_paths.empty() ? "" : HtmlIdPart(change.new_paths[0]);
+    const std::string old_part = change.old_paths.empty() ? "" : HtmlIdPart(change.old_paths[0]);
     std::string id = !change.new_paths.empty() ? "new-" + new_part : "old-" + old_part;
     if (id.size() == 4) id = fmt::format("unit-{}", k + 1);
     anchors.section.push_back(claim(id, k));
@@ -167,15 +146,15 @@ void AppendHistoryLink(const ArticleChange& change, const HtmlChangesOptions& op
   if (paths.empty()) return;
   std::string encoded;
   for (unsigned char c : paths.front()) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                       (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '.' || c == '-' || c == '_';
     encoded += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
   }
   const std::string& href = in_new ? options.history_href : options.old_history_href;
   if (href.empty()) return;
-  out += fmt::format("<p class=\"history-link\"><a href=\"{}{}\">History of {} across versions</a></p>\n",
-                     Esc(href), encoded,
-                     Esc(in_new ? change.new_citation : change.old_citation));
+  out += fmt::format(
+      "<p class=\"history-link\"><a href=\"{}{}\">History of {} across versions</a></p>\n",
+      Esc(href), encoded, Esc(in_new ? change.new_citation : change.old_citation));
 }
 
 void AppendChange(const Comparison& comparison, std::size_t k, const Anchors& anchors,
@@ -404,10 +383,10 @@ std::string RenderHtmlChanges(const Comparison& comparison, const HtmlChangesOpt
 }
 
 std::string RenderHtml(const Comparison& comparison) {
-  std::string out = HtmlPageStart(
-      fmt::format("Comparison of drafts: {} \u2192 {}", ShortName(comparison.old_doc),
-                  ShortName(comparison.new_doc)),
-      "changes", "Skip to the changes");
+  std::string out =
+      HtmlPageStart(fmt::format("Comparison of drafts: {} \u2192 {}", ShortName(comparison.old_doc),
+                                ShortName(comparison.new_doc)),
+                    "changes", "Skip to the changes");
   AppendHeader(comparison, out);
   out += "<main id=\"main\">\n";
   AppendSummary(comparison, out);

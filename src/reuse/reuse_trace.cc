@@ -8,6 +8,7 @@
 
 #include "compare/word_tokens.h"
 #include "reuse/alignment_scoring.h"
+#include "reuse/draft_units.h"
 #include "reuse/local_alignment.h"
 #include "reuse/word_sequence.h"
 
@@ -122,39 +123,10 @@ std::string DeepestPathAt(const doc::Provision& root, std::size_t offset) {
   }
 }
 
-bool IsContainer(doc::ProvisionKind kind) {
-  switch (kind) {
-    case doc::ProvisionKind::kDocument:
-    case doc::ProvisionKind::kPart:
-    case doc::ProvisionKind::kChapter:
-    case doc::ProvisionKind::kSection:
-    case doc::ProvisionKind::kTitle:
-    case doc::ProvisionKind::kAnnex:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// The units passages may not cross: articles, the preamble, and any other provision that is
-// not a container of articles; text outside all of them is a unit of its own (the root).
-void CollectUnits(const doc::Provision& provision, std::vector<const doc::Provision*>& units) {
-  for (const doc::Provision& child : provision.children) {
-    if (IsContainer(child.kind)) {
-      CollectUnits(child, units);
-    } else {
-      units.push_back(&child);
-    }
-  }
-}
-
 // Each draft word's unit number (index into `units` + 1; 0: in no unit) and the unit's path.
 std::vector<std::int32_t> UnitOfWords(const doc::Document& draft, const WordSequence& words,
                                       std::vector<std::string>& unit_paths) {
-  std::vector<const doc::Provision*> units;
-  CollectUnits(draft.root, units);
-  std::sort(units.begin(), units.end(),
-            [](const doc::Provision* x, const doc::Provision* y) { return x->begin < y->begin; });
+  const std::vector<const doc::Provision*> units = DraftUnits(draft.root);
   unit_paths = {""};
   for (const doc::Provision* unit : units) unit_paths.push_back(unit->path);
   std::vector<std::int32_t> unit_of(words.size(), 0);

@@ -27,6 +27,7 @@
 #include "compare/report_wording.h"
 #include "compare/word_tokens.h"
 #include "doc/provision.h"
+#include "reuse/draft_units.h"
 #include "reuse/word_sequence.h"
 
 namespace tw::reuse {
@@ -110,9 +111,6 @@ mark.from,.key{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 // paragraph number and at most one word (the demo's drafts: "3. The").
 constexpr std::size_t kRunOnWords = 2;
 
-// Anchor ids keep this many characters of a provision path; longer paths are not citations.
-constexpr std::size_t kMaxIdPart = 48;
-
 // The key of the source numbered `number` (1-based): its colour and pattern classes.
 std::string KeyClasses(int number) {
   const int k = number - 1;
@@ -127,48 +125,6 @@ std::string Alike(double similarity) {
 
 std::string Percent1(std::size_t part, std::size_t whole) {
   return fmt::format("{:.1f} %", whole == 0 ? 0.0 : 100.0 * double(part) / double(whole));
-}
-
-// "art5bis" → "art5bis", "annex.art7" → "annex-art7": [a-z0-9-] only.
-std::string IdPart(std::string_view path) {
-  std::string out;
-  for (char c : path) {
-    if (out.size() >= kMaxIdPart) break;
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
-bool IsContainer(doc::ProvisionKind kind) {
-  switch (kind) {
-    case doc::ProvisionKind::kDocument:
-    case doc::ProvisionKind::kPart:
-    case doc::ProvisionKind::kChapter:
-    case doc::ProvisionKind::kSection:
-    case doc::ProvisionKind::kTitle:
-    case doc::ProvisionKind::kAnnex:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// The same units as reuse_trace.cc's: what a passage may not cross.
-void CollectUnits(const doc::Provision& provision, std::vector<const doc::Provision*>& units) {
-  for (const doc::Provision& child : provision.children) {
-    if (IsContainer(child.kind)) {
-      CollectUnits(child, units);
-    } else {
-      units.push_back(&child);
-    }
-  }
 }
 
 const doc::Provision& DeepestAt(const doc::Provision& root, std::size_t offset) {
@@ -564,11 +520,7 @@ std::string TracePage::Render() const {
   out +=
       "<section id=\"draft\" aria-labelledby=\"draft-title\" tabindex=\"-1\">\n"
       "<h2 id=\"draft-title\">The draft, provision by provision</h2>\n";
-  std::vector<const doc::Provision*> units;
-  CollectUnits(draft_.root, units);
-  std::stable_sort(
-      units.begin(), units.end(),
-      [](const doc::Provision* x, const doc::Provision* y) { return x->begin < y->begin; });
+  const std::vector<const doc::Provision*> units = DraftUnits(draft_.root);
   const std::size_t size = draft_.text.size();
   std::set<std::string> ids;
   std::size_t at = 0;
@@ -578,7 +530,7 @@ std::string TracePage::Render() const {
     if (end <= begin) continue;
     if (HasText(at, begin)) AppendBetween(at, begin, out);
     // Paths are unique in a document, but their id parts need not be.
-    std::string id = "at-" + IdPart(unit->path);
+    std::string id = "at-" + compare::HtmlIdPart(unit->path);
     if (!ids.insert(id).second) {
       id += fmt::format("-{}", ids.size());
       while (!ids.insert(id).second) id += "x";

@@ -5,32 +5,21 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "ingest/document_builder.h"
 #include "reuse/reuse_trace.h"
+#include "tests/reuse/reuse_test_documents.h"
 
 namespace tw::reuse {
 namespace {
 
 std::string ReadCorpus(const std::string& name) {
-  std::ifstream in(std::string(TW_CORPUS_DIR) + "/" + name, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return testing::ReadCorpusText(TW_CORPUS_DIR, name);
 }
 
-doc::Document MakeDocument(std::string text, const std::string& symbol, const std::string& date) {
-  doc::SourceText source;
-  source.text = std::move(text);
-  doc::DocumentMeta meta;
-  meta.symbol = symbol;
-  meta.date = date;
-  return ingest::BuildDocumentFromSource(std::move(source), meta);
-}
+using testing::MakeDocument;
 
 // The line of `text` that starts with `opening`.
 std::string LineStartingWith(const std::string& text, const std::string& opening) {

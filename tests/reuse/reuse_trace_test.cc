@@ -6,32 +6,21 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "ingest/document_builder.h"
+#include "tests/reuse/reuse_test_documents.h"
 
 namespace tw::reuse {
 namespace {
 
 std::string ReadCorpus(const std::string& name) {
-  std::ifstream in(std::string(TW_CORPUS_DIR) + "/" + name, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return testing::ReadCorpusText(TW_CORPUS_DIR, name);
 }
 
-doc::Document MakeDocument(std::string text, const std::string& symbol, const std::string& date) {
-  doc::SourceText source;
-  source.text = std::move(text);
-  doc::DocumentMeta meta;
-  meta.symbol = symbol;
-  meta.date = date;
-  return ingest::BuildDocumentFromSource(std::move(source), meta);
-}
+using testing::MakeDocument;
 
 // The `count` words of `text` starting at its word `first`, as they stand in it (a byte range).
 std::string WordsOf(const std::string& text, int first, int count) {
@@ -122,8 +111,8 @@ TEST_F(ReuseTraceTest, PlantedPassagesAreFoundWhereTheyWerePlanted) {
   for (const ReusePassage& passage : trace.passages) {
     const std::string words =
         draft.text.substr(passage.draft_start, passage.draft_end - passage.draft_start);
-    const bool in_un = Covered(passage.draft_start, passage.draft_end, un_at,
-                               un_at + from_un.size()) > 0.99;
+    const bool in_un =
+        Covered(passage.draft_start, passage.draft_end, un_at, un_at + from_un.size()) > 0.99;
     const bool in_budapest = Covered(passage.draft_start, passage.draft_end, budapest_at,
                                      budapest_at + from_budapest.size()) > 0.99;
     ASSERT_TRUE(in_un || in_budapest) << "a passage nobody planted: " << words;
@@ -136,8 +125,8 @@ TEST_F(ReuseTraceTest, PlantedPassagesAreFoundWhereTheyWerePlanted) {
     } else {
       EXPECT_EQ(source.source, 1);
       EXPECT_GT(source.similarity, 0.75) << words;
-      std::fill(by_budapest.begin() + passage.draft_start,
-                by_budapest.begin() + passage.draft_end, true);
+      std::fill(by_budapest.begin() + passage.draft_start, by_budapest.begin() + passage.draft_end,
+                true);
     }
   }
   const auto share = [](const std::vector<bool>& covered, std::size_t at, std::size_t size) {
