@@ -40,4 +40,19 @@ std::vector<const doc::Provision*> DraftUnits(const doc::Provision& root) {
   return units;
 }
 
+const doc::Provision& DeepestProvisionAt(const doc::Provision& root, std::size_t offset) {
+  const doc::Provision* at = &root;
+  for (;;) {
+    const doc::Provision* inner = nullptr;
+    for (const doc::Provision& child : at->children) {
+      if (child.begin <= offset && offset < child.end) {
+        inner = &child;
+        break;
+      }
+    }
+    if (inner == nullptr) return *at;
+    at = inner;
+  }
+}
+
 }  // namespace tw::reuse

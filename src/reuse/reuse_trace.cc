@@ -108,21 +108,6 @@ std::vector<Found> MergeBySource(std::vector<Found> found,
   return merged;
 }
 
-std::string DeepestPathAt(const doc::Provision& root, std::size_t offset) {
-  const doc::Provision* at = &root;
-  for (;;) {
-    const doc::Provision* inner = nullptr;
-    for (const doc::Provision& child : at->children) {
-      if (child.begin <= offset && offset < child.end) {
-        inner = &child;
-        break;
-      }
-    }
-    if (inner == nullptr) return at->path;
-    at = inner;
-  }
-}
-
 // Each draft word's unit number (index into `units` + 1; 0: in no unit) and the unit's path.
 std::vector<std::int32_t> UnitOfWords(const doc::Document& draft, const WordSequence& words,
                                       std::vector<std::string>& unit_paths) {
@@ -262,7 +247,7 @@ ReuseTrace ReuseIndex::Trace(const doc::Document& draft) {
     out.source = f.source;
     out.start = words.begin[f.source_begin];
     out.end = words.end[f.source_end - 1];
-    out.path = DeepestPathAt(sources[f.source]->root, out.start);
+    out.path = DeepestProvisionAt(sources[f.source]->root, out.start).path;
     out.words = f.source_end - f.source_begin;
     out.matched_words = f.matches;
     out.similarity =
@@ -306,7 +291,7 @@ ReuseTrace ReuseIndex::Trace(const doc::Document& draft) {
     passage.draft_unit_path = unit_paths[unit_of[winner.draft_begin]];
     passage.draft_start = draft_words.begin[winner.draft_begin];
     passage.draft_end = draft_words.end[winner.draft_end - 1];
-    passage.draft_path = DeepestPathAt(draft.root, passage.draft_start);
+    passage.draft_path = DeepestProvisionAt(draft.root, passage.draft_start).path;
     passage.draft_words = winner.draft_end - winner.draft_begin;
     for (std::size_t member : group) passage.candidates.push_back(describe(found[member]));
     passage.attributed = passage.candidates.front();

@@ -127,21 +127,6 @@ std::string Percent1(std::size_t part, std::size_t whole) {
   return fmt::format("{:.1f} %", whole == 0 ? 0.0 : 100.0 * double(part) / double(whole));
 }
 
-const doc::Provision& DeepestAt(const doc::Provision& root, std::size_t offset) {
-  const doc::Provision* at = &root;
-  for (;;) {
-    const doc::Provision* inner = nullptr;
-    for (const doc::Provision& child : at->children) {
-      if (child.begin <= offset && offset < child.end) {
-        inner = &child;
-        break;
-      }
-    }
-    if (inner == nullptr) return *at;
-    at = inner;
-  }
-}
-
 // The label line ("Article 5"), the heading line ("Statement of purpose"), or both on one.
 bool IsHeadingLine(const doc::Provision& unit, std::string_view line) {
   const std::string_view label = unit.label;
@@ -412,7 +397,7 @@ void TracePage::AppendLines(std::size_t begin, std::size_t end, const doc::Provi
     const std::string_view line = text.substr(from, to - from);
     const bool heading = in_heading && IsHeadingLine(*unit, line);
     in_heading = heading;
-    const doc::ProvisionKind kind = DeepestAt(draft_.root, from).kind;
+    const doc::ProvisionKind kind = DeepestProvisionAt(draft_.root, from).kind;
     const bool point = kind == doc::ProvisionKind::kPoint || kind == doc::ProvisionKind::kSubpoint;
     out += heading ? "<p class=\"line-heading\">" : point ? "<p class=\"line-point\">" : "<p>";
     std::size_t at = from;
