@@ -28,7 +28,8 @@ struct StatementFilter {
   // Statements citing this provision or one inside it: "art24" matches statements citing
   // "art24" or "art24.p2", not "art240". Empty: cited or not.
   std::string cited_path;
-  std::optional<int> limit;  // at most this many, the earliest first (>= 1); none: all
+  std::optional<int> limit;        // at most this many, the earliest first (>= 1); none: all
+  std::optional<std::int64_t> id;  // exactly this statement (a page or API call showing one)
 };
 
 // Which positions ListPositions returns; every field set narrows the list.
@@ -95,7 +96,6 @@ class NegotiationRecord {
       const std::vector<negotiation::Statement>& statements) = 0;
   virtual absl::StatusOr<int> ImportPositions(
       const std::vector<negotiation::Position>& positions) = 0;
-
 };
 
 }  // namespace tw::store

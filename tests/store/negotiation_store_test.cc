@@ -93,7 +93,7 @@ std::string Message(const absl::Status& status) { return std::string(status.mess
 // trip -Wmissing-field-initializers).
 StatementFilter Filter(std::string actor, std::optional<int> session, std::string cited_path,
                        std::optional<int> limit) {
-  return StatementFilter{std::move(actor), session, std::move(cited_path), limit};
+  return StatementFilter{std::move(actor), session, std::move(cited_path), limit, {}};
 }
 
 // --- sessions -----------------------------------------------------------------------------------
@@ -176,6 +176,29 @@ TEST_P(NegotiationStoreTest, StatementsFilterByActorSessionAndLimit) {
   absl::StatusOr<std::vector<negotiation::Statement>> refused =
       store().ListStatements(Filter("", {}, "", 0));
   EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument) << refused.status();
+}
+
+TEST_P(NegotiationStoreTest, AStatementIsFoundByItsIdAlone) {
+  absl::StatusOr<std::vector<std::int64_t>> ids = store().PutStatements(SampleStatements(0));
+  ASSERT_TRUE(ids.ok()) << ids.status();
+  for (std::size_t i = 0; i < ids->size(); ++i) {
+    StatementFilter just_this;
+    just_this.id = (*ids)[i];
+    const std::vector<negotiation::Statement> found = *store().ListStatements(just_this);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].id, (*ids)[i]);
+    EXPECT_EQ(found[0].actor, SampleStatements(0)[i].actor);
+  }
+  StatementFilter missing;
+  missing.id = ids->back() + 1000;
+  EXPECT_THAT(*store().ListStatements(missing), IsEmpty());
+  // With other conditions, the id narrows them: Brazil's statement is not Russia's.
+  ASSERT_EQ(SampleStatements(0)[0].actor, "BRA");
+  StatementFilter russia = Filter("RUS", {}, "", {});
+  russia.id = (*ids)[0];
+  EXPECT_THAT(*store().ListStatements(russia), IsEmpty());
+  russia.id = (*ids)[1];
+  EXPECT_EQ(store().ListStatements(russia)->size(), 1u);
 }
 
 TEST_P(NegotiationStoreTest, StatementsByCitedPathMatchTheProvisionAndEverythingInside) {

@@ -152,7 +152,7 @@ SELECT $1, $2, a.ordinal - 1, a.text
                                                         session.instrument, session.number, *items);
   if (!inserted.ok()) {
     return WithRowContext(inserted.status(),
-                       fmt::format("storing the agenda of session {}", session.number));
+                          fmt::format("storing the agenda of session {}", session.number));
   }
   return transaction->Commit();
 }
@@ -244,7 +244,8 @@ SELECT r.id, r.actor, r.session, r.agenda_item, r.date, r.text, r.source_url, r.
 )sql",
                                                         *row_json);
   if (!inserted.ok()) {
-    return WithRowContext(inserted.status(), fmt::format("storing {} statements", statements.size()));
+    return WithRowContext(inserted.status(),
+                          fmt::format("storing {} statements", statements.size()));
   }
   if (citations.empty()) return absl::OkStatus();
   absl::StatusOr<PgResult> cited = connection_.Query(R"sql(
@@ -321,6 +322,7 @@ absl::StatusOr<std::vector<negotiation::Statement>> PgNegotiationRecord::ListSta
         {ToPgParam(filter.cited_path), ToPgParam(CitedPathRangeBegin(filter.cited_path)),
          ToPgParam(CitedPathRangeEnd(filter.cited_path))});
   }
+  if (filter.id.has_value()) where.Add("s.id = {0}", {ToPgParam(*filter.id)});
   // LIMIT NULL is no limit.
   const std::string limit = where.Param(ToPgParam(filter.limit));
   const std::string sql = fmt::format("{} ORDER BY s.date, s.id LIMIT {}", where.sql(), limit);
@@ -566,7 +568,7 @@ SELECT $1, r.actor, r.ballot FROM json_to_recordset($2::json) AS r(actor text, b
                                                           vote.symbol, *ballot_json);
     if (!inserted.ok()) {
       return WithRowContext(inserted.status(),
-                         fmt::format("storing the ballots of vote '{}'", vote.symbol));
+                            fmt::format("storing the ballots of vote '{}'", vote.symbol));
     }
   }
   return transaction->Commit();

@@ -170,7 +170,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
     absl::StatusOr<std::int64_t> id = InsertStatement(statements[i], std::nullopt, *insert, *cite);
     if (!id.ok()) {
       return WithRowContext(id.status(), fmt::format("storing statement {} of {} ({})", i + 1,
-                                                  statements.size(), statements[i].actor));
+                                                     statements.size(), statements[i].actor));
     }
     ids.push_back(*id);
   }
@@ -230,14 +230,16 @@ absl::StatusOr<std::vector<negotiation::Statement>> SqliteNegotiationRecord::Lis
     add("s.id IN (SELECT c.statement_id FROM statement_citations AS c "
         "WHERE c.path = ?3 OR (c.path >= ?4 AND c.path < ?5))");
   }
-  where += " ORDER BY s.date, s.id LIMIT ?6";
+  if (filter.id.has_value()) add("s.id = ?6");
+  // LIMIT is always there, so its parameter (the highest) makes every one below it bindable.
+  where += " ORDER BY s.date, s.id LIMIT ?7";
 
   absl::StatusOr<SqliteTransaction> transaction =
       SqliteTransaction::Begin(connection_, Mode::kRead);
   if (!transaction.ok()) return transaction.status();
   return SelectStatements(where, filter.actor, filter.session.value_or(0), filter.cited_path,
                           CitedPathRangeBegin(filter.cited_path),
-                          CitedPathRangeEnd(filter.cited_path),
+                          CitedPathRangeEnd(filter.cited_path), filter.id.value_or(0),
                           filter.limit.has_value() ? std::int64_t{*filter.limit} : kNoLimit);
 }
 
@@ -316,7 +318,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
     absl::StatusOr<std::int64_t> id = InsertPosition(positions[i], std::nullopt, *insert);
     if (!id.ok()) {
       return WithRowContext(id.status(), fmt::format("storing position {} of {} ({})", i + 1,
-                                                  positions.size(), positions[i].actor));
+                                                     positions.size(), positions[i].actor));
     }
     ids.push_back(*id);
   }
