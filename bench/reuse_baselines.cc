@@ -12,6 +12,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "compare/word_tokens.h"
+#include "reuse/alignment_scoring.h"
 #include "reuse/local_alignment.h"
 #include "reuse/near_duplicate_paragraphs.h"
 #include "reuse/word_sequence.h"
@@ -271,9 +272,7 @@ reuse::ReuseTrace ExhaustiveBaseline::Trace(const doc::Document& draft) {
   const SourceParagraphs::Draft read = sources_.Read(draft);
   reuse::ReuseTrace trace;
   trace.draft_words = read.words.size();
-  // A pair is read with traceback when its score could hold min_words words with a fifth
-  // reworded: the engine's own threshold.
-  const std::int32_t worth = (min_words_ * 4 / 5) * 3 + (min_words_ / 5) * -2;
+  const std::int32_t worth = reuse::WorthAligning(min_words_);  // the engine's own threshold
   for (const ParagraphSpan& span : read.paragraphs) {
     for (const SourceParagraphs::Paragraph& paragraph : sources_.paragraphs()) {
       const auto a = Ids(read.words, span);

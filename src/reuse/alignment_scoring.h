@@ -21,6 +21,12 @@ inline constexpr std::int32_t kGapExtend = 1;
 // shorter sequence, so sequences up to this many tokens cannot overflow; longer windows are the
 // caller's to split (candidate windows are far shorter).
 inline constexpr std::int32_t kMaxKernelTokens = 10000;
+
+// The score from which an alignment is read with traceback: what a passage of `min_words`
+// words with a fifth of them reworded would score.
+constexpr std::int32_t WorthAligning(int min_words) {
+  return (min_words * 4 / 5) * kMatch + (min_words / 5) * kMismatch;
+}
 static_assert(kMatch * kMaxKernelTokens < 32767);
 
 }  // namespace tw::reuse

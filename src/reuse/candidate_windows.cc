@@ -31,6 +31,12 @@ std::uint64_t NgramHash(const std::vector<std::uint32_t>& ids, std::size_t at) {
   return hash ^ (hash >> 32);
 }
 
+int DocumentFrequencyBand(const WindowOptions& options, std::size_t sources) {
+  return std::max(options.max_document_frequency_floor,
+                  static_cast<int>(std::ceil(options.max_document_frequency_share *
+                                             static_cast<double>(sources))));
+}
+
 SeedIndex::SeedIndex(const std::vector<const WordSequence*>& sources, const WindowOptions& options)
     : sources_(sources), options_(options) {
   // Every 5-gram of every source, sorted by hash, then source, then position: each hash's
@@ -59,9 +65,7 @@ SeedIndex::SeedIndex(const std::vector<const WordSequence*>& sources, const Wind
     return std::tuple(x.hash, x.posting.source, x.posting.position) <
            std::tuple(y.hash, y.posting.source, y.posting.position);
   });
-  const int band = std::max(options_.max_document_frequency_floor,
-                            static_cast<int>(std::ceil(options_.max_document_frequency_share *
-                                                       static_cast<double>(sources_.size()))));
+  const int band = DocumentFrequencyBand(options_, sources_.size());
   const auto same_source = [&](std::size_t x, std::size_t y) {
     return entries[x].hash == entries[y].hash &&
            entries[x].posting.source == entries[y].posting.source;

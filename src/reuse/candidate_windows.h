@@ -38,6 +38,10 @@ struct WindowOptions {
   int margin = 25;
 };
 
+// How many of `sources` documents may hold a piece of text before it counts as a formula:
+// max(floor, share × sources). Seeds and near-duplicate paragraphs use the same band.
+int DocumentFrequencyBand(const WindowOptions& options, std::size_t sources);
+
 struct CandidateWindow {
   int source = 0;                               // index into the sources given to the index
   std::int32_t draft_begin = 0, draft_end = 0;  // word ranges
@@ -58,8 +62,6 @@ class SeedIndex {
   // a window never crosses from one unit into another, so every passage lies in one provision.
   std::vector<CandidateWindow> Windows(const WordSequence& draft,
                                        const std::vector<std::int32_t>& draft_units = {}) const;
-
-  std::size_t indexed_ngrams() const { return runs_.size(); }
 
  private:
   struct Posting {

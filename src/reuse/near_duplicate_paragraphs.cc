@@ -124,7 +124,8 @@ ParagraphLsh::ParagraphLsh(const std::vector<const WordSequence*>& sources,
   // A band value shared by more paragraphs than the document-frequency band allows is a pair
   // of common bigrams ("of the", "State Party") that happened to be the minimum in both bins,
   // not evidence: its bucket would make every paragraph holding it a candidate of every other.
-  const std::size_t max_bucket = 2 * static_cast<std::size_t>(DocumentFrequencyBand(formulae));
+  const std::size_t max_bucket =
+      2 * static_cast<std::size_t>(DocumentFrequencyBand(formulae, sources_.size()));
   for (std::size_t run = 0, run_end = 0; run < pairs.size(); run = run_end) {
     while (run_end < pairs.size() && pairs[run_end].first == pairs[run].first) ++run_end;
     if (run_end - run > max_bucket) continue;
@@ -155,14 +156,8 @@ void ParagraphLsh::ForEachCandidate(const MinHashSignature& signature,
   for (const std::int32_t p : scratch) visit(p);
 }
 
-int ParagraphLsh::DocumentFrequencyBand(const WindowOptions& formulae) const {
-  return std::max(formulae.max_document_frequency_floor,
-                  static_cast<int>(std::ceil(formulae.max_document_frequency_share *
-                                             static_cast<double>(sources_.size()))));
-}
-
 void ParagraphLsh::MarkFormulae(const WindowOptions& formulae) {
-  const int band = DocumentFrequencyBand(formulae);
+  const int band = DocumentFrequencyBand(formulae, sources_.size());
   std::vector<std::int32_t> scratch;
   std::vector<std::int32_t> holding_sources;
   for (std::size_t p = 0; p < paragraphs_.size(); ++p) {

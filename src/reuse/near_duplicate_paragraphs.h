@@ -82,8 +82,6 @@ class ParagraphLsh {
   std::vector<CandidateWindow> Windows(const WordSequence& draft, std::string_view draft_text,
                                        const std::vector<std::int32_t>& draft_units = {}) const;
 
-  std::size_t paragraphs() const { return paragraphs_.size(); }
-
  private:
   struct IndexedParagraph {
     std::int32_t source;
@@ -92,7 +90,6 @@ class ParagraphLsh {
     bool formula = false;
     bool shares_a_bucket = false;
   };
-  int DocumentFrequencyBand(const WindowOptions& formulae) const;
   void MarkFormulae(const WindowOptions& formulae);
   template <typename Visit>
   void ForEachCandidate(const MinHashSignature& signature, std::vector<std::int32_t>& scratch,

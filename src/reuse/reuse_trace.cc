@@ -15,12 +15,6 @@
 namespace tw::reuse {
 namespace {
 
-// A window is aligned with traceback when its score could hold a passage of min_words words
-// with a fifth of them reworded.
-std::int32_t WorthAligning(int min_words) {
-  return (min_words * 4 / 5) * kMatch + (min_words / 5) * kMismatch;
-}
-
 // Passages of one source closer than this (in words, in both texts) are one passage.
 constexpr std::int32_t kMergeGap = 8;
 // Two sources' passages are the same draft passage when they share this much of the shorter.
