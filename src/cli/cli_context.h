@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +30,8 @@ class CliContext {
   bool json = false;
   bool color = false;        // stdout is a terminal and NO_COLOR is unset
   bool interactive = false;  // stderr is a terminal: progress may be drawn there
+  // The command line as given, for `serve` to hand on to the server program (serve_runner.h).
+  std::vector<char*> arguments;
 
   // Opens the store on first use; later calls return the same one.
   absl::StatusOr<store::Store*> Store();

@@ -56,9 +56,8 @@ void RunCrosswalk(const CrosswalkArgs& args, CliContext& context) {
   if (args.max_matches < 1 || args.max_matches > 20) {
     return context.Fail(absl::InvalidArgumentError("--matches must be between 1 and 20"));
   }
-  absl::StatusOr<doc::Document> a = LoadDocumentArgument(context, args.a);
+  auto [a, b] = LoadDocumentPair(context, args.a, args.b);
   if (!a.ok()) return context.Fail(a.status());
-  absl::StatusOr<doc::Document> b = LoadDocumentArgument(context, args.b);
   if (!b.ok()) return context.Fail(b.status());
   compare::CrosswalkOptions options;
   options.max_matches = args.max_matches;

@@ -35,11 +35,10 @@ void RunDiff(const DiffArgs& args, CliContext& context) {
     return context.Fail(absl::InvalidArgumentError(
         "--format docx writes a Word file: give --out FILE (or redirect stdout)"));
   }
-  compare::PhaseTimer phase("diff.load_old");
-  absl::StatusOr<doc::Document> old_document = LoadDocumentArgument(context, args.old_document);
+  compare::PhaseTimer phase("diff.load");
+  auto [old_document, new_document] =
+      LoadDocumentPair(context, args.old_document, args.new_document);
   if (!old_document.ok()) return context.Fail(old_document.status());
-  phase.Next("diff.load_new");
-  absl::StatusOr<doc::Document> new_document = LoadDocumentArgument(context, args.new_document);
   if (!new_document.ok()) return context.Fail(new_document.status());
 
   phase.Next("diff.compare");

@@ -14,6 +14,16 @@ namespace tw::cli {
 
 absl::StatusOr<doc::Document> LoadDocumentArgument(CliContext& context, const std::string& argument);
 
+// The two documents a comparison names. When both are files they are read and parsed at once,
+// one on another thread: parsing is most of the time a short comparison takes. Stored
+// documents come one after the other through the one store connection.
+struct DocumentPair {
+  absl::StatusOr<doc::Document> first;
+  absl::StatusOr<doc::Document> second;
+};
+DocumentPair LoadDocumentPair(CliContext& context, const std::string& first,
+                              const std::string& second);
+
 }  // namespace tw::cli
 
 #endif  // TREATYWATCH_CLI_DOCUMENT_ARGUMENT_H_

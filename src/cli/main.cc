@@ -9,6 +9,8 @@
 
 int main(int argc, char** argv) {
   tw::cli::CliContext context;
+  context.arguments.assign(argv, argv + argc);
+  context.arguments.push_back(nullptr);
   CLI::App app{"treatywatch — a workbench for observers of treaty negotiations"};
   app.set_version_flag("--version", "treatywatch 0.1.0");
   app.require_subcommand(1);

@@ -1,6 +1,7 @@
 #include "compare/compare.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 #include <tuple>
@@ -118,13 +119,21 @@ class Comparer {
   }
 
   Comparison Run() {
-    PhaseTimer phase("compare.units");
+    PhaseTimer phase("compare.units_and_tokens");
     Comparison comparison;
+    // The two texts are cut into units and tokenized at once, the new one on another thread
+    // with a token table of its own, which the comparison's table then absorbs.
+    TokenTable new_table;
+    std::future<ComparedDocument> new_side = std::async(std::launch::async, [this, &new_table] {
+      TokenizeSide(new_, new_table);
+      return DescribeComparedDocument(*new_.document);
+    });
+    TokenizeSide(old_, table_);
     comparison.old_doc = DescribeComparedDocument(*old_.document);
-    comparison.new_doc = DescribeComparedDocument(*new_.document);
-    old_.units = ExtractUnits(*old_.document);
-    new_.units = ExtractUnits(*new_.document);
-    phase.Next("compare.tokenize_and_weigh");
+    comparison.new_doc = new_side.get();
+    const std::vector<std::uint32_t> new_id_of = table_.Absorb(new_table);
+    for (std::vector<Token>& tokens : new_.tokens) RenumberTokens(tokens, new_id_of);
+    phase.Next("compare.weigh_units");
     Weigh();
     phase.Next("compare.map_units");
     MappingOptions mapping_options;
@@ -144,19 +153,18 @@ class Comparer {
   }
 
  private:
+  static void TokenizeSide(Side& side, TokenTable& table) {
+    side.units = ExtractUnits(*side.document);
+    for (const Unit& unit : side.units) {
+      side.tokens.push_back(Tokenize(unit.text, table));
+      side.words.push_back(CountWords(side.tokens.back()));
+    }
+  }
+
   void Weigh() {
     std::vector<std::vector<std::uint32_t>> old_ids, new_ids;
-    for (const Unit& unit : old_.units) {
-      old_.tokens.push_back(Tokenize(unit.text, table_));
-      old_ids.push_back(WordIds(old_.tokens.back()));
-      old_.words.push_back(CountWords(old_.tokens.back()));
-    }
-    for (const Unit& unit : new_.units) {
-      new_.tokens.push_back(Tokenize(unit.text, table_));
-      new_ids.push_back(WordIds(new_.tokens.back()));
-      new_.words.push_back(CountWords(new_.tokens.back()));
-    }
-    PhaseTimer phase("compare.weigh_units");
+    for (const std::vector<Token>& tokens : old_.tokens) old_ids.push_back(WordIds(tokens));
+    for (const std::vector<Token>& tokens : new_.tokens) new_ids.push_back(WordIds(tokens));
     std::vector<WeightedWords> weighted = WeighUnits(old_ids, new_ids);
     const auto split = weighted.begin() + static_cast<std::ptrdiff_t>(old_ids.size());
     old_.weighted.assign(std::make_move_iterator(weighted.begin()), std::make_move_iterator(split));

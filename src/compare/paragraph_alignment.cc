@@ -1,5 +1,7 @@
 #include "compare/paragraph_alignment.h"
 
+#include <iterator>
+
 #include "compare/redline.h"
 #include "compare/token_weights.h"
 #include "compare/unit_mapping.h"
@@ -56,20 +58,24 @@ ProvisionAlignment AlignProvisions(const std::vector<ProvisionItem>& old_items,
                                    TokenTable& table, bool redlines, int depth) {
   ProvisionAlignment alignment;
   std::vector<std::string> old_texts, new_texts;
+  std::vector<std::vector<Token>> old_tokens, new_tokens;
   std::vector<std::vector<std::uint32_t>> old_ids, new_ids;
   for (const ProvisionItem& item : old_items) {
     old_texts.push_back(RenderWithoutLabel(*item.provision));
-    old_ids.push_back(WordIds(Tokenize(old_texts.back(), table)));
+    old_tokens.push_back(Tokenize(old_texts.back(), table));
+    old_ids.push_back(WordIds(old_tokens.back()));
   }
   for (const ProvisionItem& item : new_items) {
     new_texts.push_back(RenderWithoutLabel(*item.provision));
-    new_ids.push_back(WordIds(Tokenize(new_texts.back(), table)));
+    new_tokens.push_back(Tokenize(new_texts.back(), table));
+    new_ids.push_back(WordIds(new_tokens.back()));
   }
   std::vector<WeightedWords> weighted = WeighUnits(old_ids, new_ids);
-  std::vector<WeightedWords> old_weighted(weighted.begin(),
-                                          weighted.begin() + static_cast<std::ptrdiff_t>(old_ids.size()));
-  std::vector<WeightedWords> new_weighted(weighted.begin() + static_cast<std::ptrdiff_t>(old_ids.size()),
-                                          weighted.end());
+  const auto split = weighted.begin() + static_cast<std::ptrdiff_t>(old_ids.size());
+  std::vector<WeightedWords> old_weighted(std::make_move_iterator(weighted.begin()),
+                                          std::make_move_iterator(split));
+  std::vector<WeightedWords> new_weighted(std::make_move_iterator(split),
+                                          std::make_move_iterator(weighted.end()));
   MappingOptions options;
   options.match_threshold = 0.4;  // paragraphs are short: demand more before pairing them
   const UnitMapping mapping = MapUnits(old_weighted, new_weighted, options);
@@ -87,8 +93,11 @@ ProvisionAlignment AlignProvisions(const std::vector<ProvisionItem>& old_items,
     const doc::Provision& new_node = *new_item.provision;
     const bool migrated = old_item.owner != new_item.owner;
     const bool moved = mapping.moved[static_cast<std::size_t>(i)];
-    Redline redline = MakeRedline(old_texts[static_cast<std::size_t>(i)], new_texts[j], table,
-                                  redlines);
+    // Each new paragraph has at most one partner, an old one may have several (the tokens of
+    // a new one are handed over, those of an old one copied).
+    Redline redline = MakeRedlineFromTokens(
+        old_texts[static_cast<std::size_t>(i)], old_tokens[static_cast<std::size_t>(i)],
+        new_texts[j], std::move(new_tokens[j]), redlines);
     const bool renumbered = old_node.num != new_node.num;
     if (!migrated && !moved && !redline.changed && !renumbered) continue;
     ProvisionChange change;

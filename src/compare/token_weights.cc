@@ -79,38 +79,73 @@ void BuildBag(WeightedWords& unit) {
   }
 }
 
-std::vector<WeightedWords> WeighUnits(const Units& old_units, const Units& new_units) {
-  // Document frequency in an array indexed by id, with the last unit counted per id so a word
-  // repeated inside one unit counts once.
+namespace {
+
+// How many units of both texts hold each position's word, a word repeated inside one unit
+// counted once; in the shape of the units.
+Units DocumentFrequencyOfPositions(const Units& old_units, const Units& new_units) {
   std::uint32_t max_id = 0;
+  std::size_t positions = 0;
   for (const Units* units : {&old_units, &new_units}) {
     for (const auto& ids : *units) {
+      positions += ids.size();
       for (std::uint32_t id : ids) max_id = std::max(max_id, id);
     }
   }
-  std::vector<int> document_frequency(static_cast<std::size_t>(max_id) + 1, 0);
-  std::vector<int> last_unit(static_cast<std::size_t>(max_id) + 1, -1);
+  Units frequency;
+  frequency.reserve(old_units.size() + new_units.size());
+  // Counts per id with the last unit that counted it. Whole texts fill arrays indexed by id;
+  // paragraph alignment weighs a few short paragraphs whose ids come from the whole
+  // comparison's table, where zeroing two vocabulary-long arrays per article cost more than
+  // the rest of its work: there, a hash map of the ids present.
+  struct Count {
+    std::uint32_t units = 0;
+    int last_unit = -1;
+  };
+  const bool sparse = positions * 4 < max_id;
+  std::vector<Count> by_id(sparse ? 0 : static_cast<std::size_t>(max_id) + 1);
+  absl::flat_hash_map<std::uint32_t, Count> by_present_id;
+  if (sparse) by_present_id.reserve(positions);
+  auto count_of = [&](std::uint32_t id) -> Count& {
+    return sparse ? by_present_id[id] : by_id[id];
+  };
   int unit_index = 0;
   for (const Units* units : {&old_units, &new_units}) {
     for (const auto& ids : *units) {
       for (std::uint32_t id : ids) {
-        if (last_unit[id] != unit_index) {
-          last_unit[id] = unit_index;
-          ++document_frequency[id];
+        Count& count = count_of(id);
+        if (count.last_unit != unit_index) {
+          count.last_unit = unit_index;
+          ++count.units;
         }
       }
       ++unit_index;
     }
   }
+  for (const Units* units : {&old_units, &new_units}) {
+    for (const auto& ids : *units) {
+      std::vector<std::uint32_t>& unit = frequency.emplace_back(ids.size());
+      for (std::size_t at = 0; at < ids.size(); ++at) unit[at] = count_of(ids[at]).units;
+    }
+  }
+  return frequency;
+}
+
+}  // namespace
+
+std::vector<WeightedWords> WeighUnits(const Units& old_units, const Units& new_units) {
+  const Units document_frequency = DocumentFrequencyOfPositions(old_units, new_units);
   const std::size_t unit_count = old_units.size() + new_units.size();
   const WeightTable weight_of = MakeWeightTable(unit_count);
 
   std::vector<WeightedWords> weighted;
   weighted.reserve(unit_count);
   std::vector<bool> boilerplate;
+  std::size_t unit_index = 0;
   auto weigh = [&](const Units& units) {
     const ShingleCounts shingles = CountShingles(units);
     for (const auto& ids : units) {
+      const std::vector<std::uint32_t>& frequency = document_frequency[unit_index++];
       WeightedWords unit;
       unit.ids = ids;
       unit.weights.resize(ids.size());
@@ -123,7 +158,7 @@ std::vector<WeightedWords> WeighUnits(const Units& old_units, const Units& new_u
         }
       }
       for (std::size_t at = 0; at < ids.size(); ++at) {
-        const auto df = static_cast<std::size_t>(document_frequency[ids[at]]);
+        const std::size_t df = frequency[at];
         unit.weights[at] = boilerplate[at] ? weight_of.boilerplate[df] : weight_of.plain[df];
         unit.self_score += unit.weights[at];
       }

@@ -66,6 +66,17 @@ std::uint32_t TokenTable::Intern(std::string_view folded) {
   return id;
 }
 
+std::vector<std::uint32_t> TokenTable::Absorb(const TokenTable& other) {
+  std::vector<std::uint32_t> new_id_of;
+  new_id_of.reserve(other.spellings_.size());
+  for (const std::string& spelling : other.spellings_) new_id_of.push_back(Intern(spelling));
+  return new_id_of;
+}
+
+void RenumberTokens(std::vector<Token>& tokens, const std::vector<std::uint32_t>& new_id_of) {
+  for (Token& token : tokens) token.id = new_id_of[token.id];
+}
+
 std::vector<Token> Tokenize(std::string_view text, TokenTable& table) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 3);

@@ -44,6 +44,10 @@ class TokenTable {
   TokenTable();
   std::uint32_t Intern(std::string_view folded);
   std::size_t size() const { return ids_.size(); }
+  // Interns every spelling of `other` here, so tokens of a text tokenized on another thread
+  // with a table of its own can join this table: the result maps each id of `other` to its
+  // id here (RenumberTokens).
+  std::vector<std::uint32_t> Absorb(const TokenTable& other);
 
  private:
   // Interning is the innermost step of every comparison (one lookup per token), so the table is
@@ -60,6 +64,9 @@ class TokenTable {
 
 // Splits `text` into tokens interned in `table`. Offsets are relative to `text`.
 std::vector<Token> Tokenize(std::string_view text, TokenTable& table);
+
+// Gives each token its id in the table that absorbed the one it was tokenized with.
+void RenumberTokens(std::vector<Token>& tokens, const std::vector<std::uint32_t>& new_id_of);
 
 // The ids of the word tokens only (punctuation, brackets and line breaks dropped): what
 // similarity scoring looks at.
