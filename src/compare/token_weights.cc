@@ -26,11 +26,17 @@ struct ShingleUnits {
 };
 using ShingleCounts = absl::flat_hash_map<std::uint64_t, ShingleUnits>;
 
-ShingleCounts CountShingles(const Units& units) {
+// For each unit, which of its positions lie inside a shingle that at least kBoilerplateUnits
+// units of the same text hold.
+std::vector<std::vector<bool>> BoilerplatePositions(const Units& units) {
   std::size_t positions = 0;
   for (const auto& ids : units) positions += ids.size();
   ShingleCounts counts;
+  // Reserved for every position, the map never rehashes, so each position keeps a pointer to
+  // its shingle's count: the second pass reads counts without hashing again.
   counts.reserve(positions);
+  std::vector<const ShingleUnits*> shingle_at;
+  shingle_at.reserve(positions);
   for (std::size_t unit = 0; unit < units.size(); ++unit) {
     const auto& ids = units[unit];
     for (std::size_t at = 0; at + kBoilerplateShingle <= ids.size(); ++at) {
@@ -39,9 +45,21 @@ ShingleCounts CountShingles(const Units& units) {
         count.last_unit = static_cast<int>(unit);
         ++count.units;
       }
+      shingle_at.push_back(&count);
     }
   }
-  return counts;
+  std::vector<std::vector<bool>> boilerplate;
+  boilerplate.reserve(units.size());
+  std::size_t next = 0;
+  for (const auto& ids : units) {
+    std::vector<bool>& marks = boilerplate.emplace_back(ids.size(), false);
+    for (std::size_t at = 0; at + kBoilerplateShingle <= ids.size(); ++at) {
+      if (shingle_at[next++]->units >= kBoilerplateUnits) {
+        std::fill_n(marks.begin() + static_cast<std::ptrdiff_t>(at), kBoilerplateShingle, true);
+      }
+    }
+  }
+  return boilerplate;
 }
 
 // The weight of a word held by `df` units, by df: computed once per value, not per position.
@@ -68,14 +86,19 @@ WeightTable MakeWeightTable(std::size_t unit_count) {
 }  // namespace
 
 void BuildBag(WeightedWords& unit) {
-  std::vector<std::pair<std::uint32_t, std::int32_t>> words(unit.ids.size());
-  for (std::size_t k = 0; k < unit.ids.size(); ++k) words[k] = {unit.ids[k], unit.weights[k]};
+  // Each word as one integer, id above weight (weights are positive): sorting integers is a
+  // few times faster than sorting pairs, and a word's heaviest weight ends its run.
+  std::vector<std::uint64_t> words(unit.ids.size());
+  for (std::size_t k = 0; k < unit.ids.size(); ++k) {
+    words[k] = std::uint64_t{unit.ids[k]} << 32 | static_cast<std::uint32_t>(unit.weights[k]);
+  }
   std::sort(words.begin(), words.end());
   unit.bag.clear();
-  for (const auto& [id, weight] : words) {
+  for (std::uint64_t word : words) {
+    const auto id = static_cast<std::uint32_t>(word >> 32);
     if (unit.bag.empty() || unit.bag.back().id != id) unit.bag.push_back({id, 0, 0});
     ++unit.bag.back().count;
-    unit.bag.back().max_weight = std::max(unit.bag.back().max_weight, weight);
+    unit.bag.back().max_weight = static_cast<std::int32_t>(word & 0xFFFFFFFFu);
   }
 }
 
@@ -140,23 +163,16 @@ std::vector<WeightedWords> WeighUnits(const Units& old_units, const Units& new_u
 
   std::vector<WeightedWords> weighted;
   weighted.reserve(unit_count);
-  std::vector<bool> boilerplate;
   std::size_t unit_index = 0;
   auto weigh = [&](const Units& units) {
-    const ShingleCounts shingles = CountShingles(units);
-    for (const auto& ids : units) {
+    const std::vector<std::vector<bool>> boilerplate_of = BoilerplatePositions(units);
+    for (std::size_t k = 0; k < units.size(); ++k) {
+      const std::vector<std::uint32_t>& ids = units[k];
+      const std::vector<bool>& boilerplate = boilerplate_of[k];
       const std::vector<std::uint32_t>& frequency = document_frequency[unit_index++];
       WeightedWords unit;
       unit.ids = ids;
       unit.weights.resize(ids.size());
-      boilerplate.assign(ids.size(), false);
-      for (std::size_t at = 0; at + kBoilerplateShingle <= ids.size(); ++at) {
-        auto it = shingles.find(ShingleHash(ids, at));
-        if (it != shingles.end() && it->second.units >= kBoilerplateUnits) {
-          std::fill_n(boilerplate.begin() + static_cast<std::ptrdiff_t>(at), kBoilerplateShingle,
-                      true);
-        }
-      }
       for (std::size_t at = 0; at < ids.size(); ++at) {
         const std::size_t df = frequency[at];
         unit.weights[at] = boilerplate[at] ? weight_of.boilerplate[df] : weight_of.plain[df];

@@ -1,5 +1,7 @@
 #include "compare/word_tokens.h"
 
+#include <algorithm>
+
 #include <unicode/unistr.h>
 
 #define XXH_INLINE_ALL
@@ -29,6 +31,11 @@ bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 // Case-folded form of a word, in `buffer` (reused across calls).
 std::string_view Fold(std::string_view word, std::string& buffer) {
+  // Most words are lower-case ASCII already: those are their own folded form.
+  const bool folded = std::none_of(word.begin(), word.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+  });
+  if (folded) return word;
   buffer.assign(word);
   for (char& c : buffer) {
     if (static_cast<unsigned char>(c) >= 0x80) {

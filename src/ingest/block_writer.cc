@@ -89,6 +89,18 @@ void BlockWriter::Add(std::string_view text, std::size_t source_begin, bool exac
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t start = i;
+    // A run of printable ASCII, most of any text, is visible as it stands: one Emit for the
+    // run instead of one per character (which was most of the time of reading a plain text).
+    // Synthetic text keeps one piece per character, each at the same source offset.
+    while (exact && i < text.size() && text[i] > 0x20 && text[i] < 0x7F) ++i;
+    if (i > start) {
+      if (pending_space_) {
+        pending_space_ = false;
+        Emit(" ", pending_space_source_, exact);
+      }
+      Emit(text.substr(start, i - start), source_begin + start, exact);
+      continue;
+    }
     const char32_t cp = DecodeAt(text, i);
     const std::size_t source = exact ? source_begin + start : source_begin;
     switch (Classify(cp)) {
