@@ -4,9 +4,9 @@
 // with --json, wrapped in {"<plural>": [...]} for lists. Reading is public; statements and
 // positions need the analyst role, sessions, votes and actors the editor role. Every write is
 // audit-logged.
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "negotiation/group_definition.h"
 #include "negotiation/group_tally.h"
@@ -14,6 +14,7 @@
 #include "negotiation/negotiation_json.h"
 #include "negotiation/record_import.h"
 #include "negotiation/stored_actors.h"
+#include "negotiation/stored_statement.h"
 #include "negotiation/vote_tally.h"
 #include "server/negotiation_input.h"
 #include "server/negotiation_links.h"
@@ -74,7 +75,9 @@ absl::StatusOr<double> MinAgreementParam(const RequestContext& ctx) {
   return value;
 }
 
-int Members(const ActorRegistry& actors) { return static_cast<int>(actors.MemberStates().size()); }
+int Members(const ActorRegistry& actors) {
+  return static_cast<int>(actors.MemberStates().size());
+}
 
 void ListActors(RequestContext& ctx) {
   WithRecord(ctx, [&](store::Store&, const ActorRegistry& actors) {
@@ -160,14 +163,9 @@ void ShowStatement(RequestContext& ctx) {
   absl::StatusOr<std::int64_t> id = ctx.MatchId(1, "statement");
   if (!id.ok()) return ctx.Error(id.status());
   WithRecord(ctx, [&](store::Store& store, const ActorRegistry& actors) {
-    store::StatementFilter just_this;
-    just_this.id = *id;
-    auto statements = store.ListStatements(just_this);
-    if (!statements.ok()) return ctx.Error(statements.status());
-    if (statements->empty()) {
-      return ctx.Error(absl::NotFoundError(fmt::format("no statement {}", *id)));
-    }
-    ctx.Json(negotiation::StatementJson(statements->front(), actors));
+    absl::StatusOr<negotiation::Statement> statement = negotiation::StoredStatement(store, *id);
+    if (!statement.ok()) return ctx.Error(statement.status());
+    ctx.Json(negotiation::StatementJson(*statement, actors));
   });
 }
 
@@ -223,8 +221,8 @@ void ShowVote(RequestContext& ctx) {
     auto vote = store.LoadVote(symbol.substr(0, kMaxShortFieldBytes));
     if (!vote.ok()) return ctx.Error(vote.status());
     if (!vote->has_value()) {
-      return ctx.Error(
-          absl::NotFoundError(fmt::format("no recorded vote {}", symbol.substr(0, 200))));
+      return ctx.Error(absl::NotFoundError(
+          fmt::format("no recorded vote {}", symbol.substr(0, 200))));
     }
     nlohmann::json json =
         negotiation::VoteJson(**vote, negotiation::TallyVote(**vote, Members(actors)), actors);
@@ -367,7 +365,8 @@ void RegisterNegotiationApi(RouteTable& routes) {
   routes.Add("POST", "/api/v1/actors", Access::kEditor, AddActor,
              "Add a negotiating group or organisation");
   routes.Add("GET", "/api/v1/sessions", Access::kPublic, ListSessions, "Sessions");
-  routes.Add("POST", "/api/v1/sessions", Access::kEditor, AddSession, "Add or replace a session");
+  routes.Add("POST", "/api/v1/sessions", Access::kEditor, AddSession,
+             "Add or replace a session");
   routes.Add("GET", "/api/v1/statements", Access::kPublic, ListStatements,
              "Statements, oldest first (?actor=&session=&cites=&limit=)");
   routes.Add("GET", R"(/api/v1/statements/([^/]+))", Access::kPublic, ShowStatement,

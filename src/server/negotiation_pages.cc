@@ -4,17 +4,18 @@
 // forms that add to the record are in negotiation_forms.cc. Every value a user typed reaches
 // the page through {{...}} (escaped); links are built here from ids, never from user URLs
 // unless they are checked http(s) addresses.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "negotiation/group_tally.h"
 #include "negotiation/negotiation_data.h"
 #include "negotiation/negotiation_json.h"
 #include "negotiation/stored_actors.h"
+#include "negotiation/stored_statement.h"
 #include "negotiation/vote_tally.h"
 #include "server/negotiation_forms.h"
 #include "server/negotiation_input.h"
@@ -44,16 +45,11 @@ json BaseView(const RequestContext& ctx) {
 
 std::string StanceLetter(negotiation::Stance stance) {
   switch (stance) {
-    case negotiation::Stance::kSupport:
-      return "S";
-    case negotiation::Stance::kOppose:
-      return "O";
-    case negotiation::Stance::kAmend:
-      return "A";
-    case negotiation::Stance::kReserve:
-      return "R";
-    case negotiation::Stance::kNeutral:
-      return "N";
+    case negotiation::Stance::kSupport: return "S";
+    case negotiation::Stance::kOppose: return "O";
+    case negotiation::Stance::kAmend: return "A";
+    case negotiation::Stance::kReserve: return "R";
+    case negotiation::Stance::kNeutral: return "N";
   }
   return "N";
 }
@@ -184,9 +180,12 @@ void Overview(RequestContext& ctx) {
   view["sessions"] = session_rows;
   view["has_sessions"] = !session_rows.empty();
   view["recent"] = recent;
-  view["counts"] = {{"sessions", sessions->size()}, {"statements", statements->size()},
-                    {"speakers", speakers.size()},  {"positions", positions->size()},
-                    {"holders", holders.size()},    {"votes", votes->size()}};
+  view["counts"] = {{"sessions", sessions->size()},
+                    {"statements", statements->size()},
+                    {"speakers", speakers.size()},
+                    {"positions", positions->size()},
+                    {"holders", holders.size()},
+                    {"votes", votes->size()}};
   NegotiationPage(ctx, "negotiation", "Negotiation", view);
 }
 
@@ -305,7 +304,8 @@ void ActorDetailPage(RequestContext& ctx) {
                    {"has_members", !members.empty()},
                    {"member_count", members.size()},
                    {"position_href", "/negotiation/positions/new?actor=" + PathEncode(actor.id)},
-                   {"statement_href", "/negotiation/statements/new?actor=" + PathEncode(actor.id)}};
+                   {"statement_href",
+                    "/negotiation/statements/new?actor=" + PathEncode(actor.id)}};
   if (!actor.regional_group.empty()) {
     view["actor"]["regional_group"] = ActorLink(*actors, actor.regional_group);
   }
@@ -325,22 +325,16 @@ void StatementPage(RequestContext& ctx) {
   if (Failed(ctx, store)) return;
   auto actors = negotiation::StoredActorRegistry(**store);
   if (Failed(ctx, actors)) return;
-  store::StatementFilter just_this;
-  just_this.id = *id;
-  auto statements = (*store)->ListStatements(just_this);
-  if (Failed(ctx, statements)) return;
-  if (statements->empty()) {
-    return ctx.Error(absl::NotFoundError(fmt::format("no statement {}", *id)));
-  }
-  const negotiation::Statement* found = &statements->front();
+  auto found = negotiation::StoredStatement(**store, *id);
+  if (Failed(ctx, found)) return;
   auto documents = (*store)->ListDocuments();
   if (Failed(ctx, documents)) return;
   json view = BaseView(ctx);
   view["statement"] = StatementView(*found, *actors, *documents, true);
   view["created"] = ctx.Param("created") == "1";
-  NegotiationPage(
-      ctx, "negotiation_statement",
-      fmt::format("Statement {} — {}", *id, negotiation::ActorName(*actors, found->actor)), view);
+  NegotiationPage(ctx, "negotiation_statement",
+           fmt::format("Statement {} — {}", *id, negotiation::ActorName(*actors, found->actor)),
+           view);
 }
 
 void PositionsPage(RequestContext& ctx) {
@@ -415,7 +409,9 @@ void PositionsPage(RequestContext& ctx) {
   NegotiationPage(ctx, "negotiation_positions", "Positions matrix", view);
 }
 
-int Members(const ActorRegistry& actors) { return static_cast<int>(actors.MemberStates().size()); }
+int Members(const ActorRegistry& actors) {
+  return static_cast<int>(actors.MemberStates().size());
+}
 
 json TallyView(const negotiation::VoteTally& tally) {
   const int total = std::max(1, tally.yes + tally.no + tally.abstain + tally.absent);
@@ -426,20 +422,20 @@ json TallyView(const negotiation::VoteTally& tally) {
         std::tuple{"absent", "Absent", tally.absent}}) {
     bars.push_back({{"ballot", name}, {"label", label}, {"count", count}, {"total", total}});
   }
-  return {
-      {"bars", bars},
-      {"yes", tally.yes},
-      {"no", tally.no},
-      {"abstain", tally.abstain},
-      {"absent", tally.absent},
-      {"members", tally.members},
-      {"present_and_voting", tally.present_and_voting},
-      {"yes_share_of_present_and_voting", Percent(tally.yes_share_of_present_and_voting)},
-      {"yes_share_of_membership", Percent(tally.yes_share_of_membership)},
-      {"adopted_simple_majority", tally.adopted_simple_majority},
-      {"adopted_two_thirds", tally.adopted_two_thirds},
-      {"adopted_membership_majority", tally.adopted_membership_majority},
-      {"minority_adoption", tally.adopted_simple_majority && !tally.adopted_membership_majority}};
+  return {{"bars", bars},
+          {"yes", tally.yes},
+          {"no", tally.no},
+          {"abstain", tally.abstain},
+          {"absent", tally.absent},
+          {"members", tally.members},
+          {"present_and_voting", tally.present_and_voting},
+          {"yes_share_of_present_and_voting", Percent(tally.yes_share_of_present_and_voting)},
+          {"yes_share_of_membership", Percent(tally.yes_share_of_membership)},
+          {"adopted_simple_majority", tally.adopted_simple_majority},
+          {"adopted_two_thirds", tally.adopted_two_thirds},
+          {"adopted_membership_majority", tally.adopted_membership_majority},
+          {"minority_adoption",
+           tally.adopted_simple_majority && !tally.adopted_membership_majority}};
 }
 
 json VoteSummary(const negotiation::RecordedVote& vote, const ActorRegistry& actors) {
@@ -586,7 +582,8 @@ void RegisterNegotiationPages(RouteTable& routes) {
   routes.Add("GET", "/negotiation/actors", Access::kPublic, ActorsPage,
              "Actors, groups and their members");
   routes.Add("GET", "/negotiation/actors/([^/]+)", Access::kPublic, ActorDetailPage,
-             "One actor's statements, positions and ballots over time", "/negotiation/actors/EGY");
+             "One actor's statements, positions and ballots over time",
+             "/negotiation/actors/EGY");
   routes.Add("GET", "/negotiation/statements/([^/]+)", Access::kPublic, StatementPage,
              "One statement with the provisions it cites", "/negotiation/statements/1");
   routes.Add("GET", "/negotiation/positions", Access::kPublic, PositionsPage,
