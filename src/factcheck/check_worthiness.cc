@@ -77,7 +77,13 @@ constexpr std::string_view kCount =
     R"((?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|)"
     R"(forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|hundreds)(?:[\s-]\w+)?\s+)";
 
-std::string Counted(std::string_view what) { return std::string(kCount) + std::string(what); }
+// Appended, not added: GCC 12 under a precompiled header reports a false -Warray-bounds on
+// `std::string + literal` here.
+std::string Counted(std::string_view what) {
+  std::string pattern(kCount);
+  pattern.append(what);
+  return pattern;
+}
 
 // The lexicon, in the order features are listed (check_worthiness.h). English floor phrasing.
 // Laid out by hand: a row's feature and weight on one line, its phrases below it.
@@ -94,8 +100,8 @@ const std::vector<LexiconRow>& Lexicon() {
         R"(delegations|parties|votes))",
         R"(unanimous(?:ly)?|by\s+consensus|by\s+a\s+vote\s+of|recorded\s+vote)",
         R"(from\s+\d+\s+to\s+\d+|between\s+\d+\s+and\s+\d+)",
-        std::string(kCount) + R"(of\s+the\s+)" + std::string(kCount),
-        std::string(kCount) + R"((?:per\s?cent|percent))", R"(\d+(?:[.,]\d+)?\s*%)"}},
+        Counted(R"(of\s+the\s+)").append(kCount),
+        Counted(R"((?:per\s?cent|percent))"), R"(\d+(?:[.,]\d+)?\s*%)"}},
       {FeatureKind::kQuantity, 0.35,
        {R"(\d+(?:[.,]\d+)*(?:\s*(?:per\s?cent|percent))?)",
         Counted(R"((?:\w+\s+)?(?:times|years|sessions|amendments|proposals|articles|provisions|)"

@@ -456,7 +456,7 @@ std::vector<Claim> Haystack::Claims(std::int64_t first_id, std::int64_t count) c
 }
 
 std::string ParaphrasesPath() {
-  return std::string(TW_SOURCE_DIR) + "/tests/factcheck/claim_paraphrases.tsv";
+  return TW_SOURCE_DIR "/tests/factcheck/claim_paraphrases.tsv";
 }
 
 }  // namespace tw::factcheck::testing

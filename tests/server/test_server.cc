@@ -42,8 +42,8 @@ void TestServer::Start() {
   server::ServerConfig config;
   config.db_url = db_path_.string();
   config.port = 0;
-  config.web_dir = std::string(TW_SOURCE_DIR) + "/web";
-  config.node_modules_dir = std::string(TW_SOURCE_DIR) + "/node_modules";
+  config.web_dir = TW_SOURCE_DIR "/web";
+  config.node_modules_dir = TW_SOURCE_DIR "/node_modules";
   config.spool_dir = (dir_ / "spool").string();
   config.worker_threads = 8;
   config.quiet = true;
