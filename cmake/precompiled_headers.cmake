@@ -23,14 +23,15 @@ function(tw_add_precompiled_header_provider name)
 endfunction()
 
 # Gives every C++ target under `directory` (recursively) the precompiled header of its kind,
-# except those that already chose one (the test programs, see tests/CMakeLists.txt).
+# except those that already chose one (test code, see tests/CMakeLists.txt) or none.
 function(tw_use_precompiled_headers directory)
   get_property(targets DIRECTORY ${directory} PROPERTY BUILDSYSTEM_TARGETS)
   foreach(target IN LISTS targets)
     get_target_property(type ${target} TYPE)
     get_target_property(chosen ${target} PRECOMPILE_HEADERS_REUSE_FROM)
+    get_target_property(declined ${target} DISABLE_PRECOMPILE_HEADERS)
     if(NOT type MATCHES "^(STATIC_LIBRARY|MODULE_LIBRARY|SHARED_LIBRARY|EXECUTABLE)$"
-       OR chosen OR target MATCHES "^tw_precompiled_headers")
+       OR chosen OR declined OR target MATCHES "^tw_precompiled_headers")
       continue()
     endif()
     get_target_property(pic ${target} POSITION_INDEPENDENT_CODE)
