@@ -22,16 +22,15 @@ function(tw_add_precompiled_header_provider name)
   set_property(TARGET ${name} PROPERTY POSITION_INDEPENDENT_CODE ${P_PIC})
 endfunction()
 
-# Gives every C++ target under `directory` (recursively) the precompiled header of its kind,
-# except those that already chose one (test code, see tests/CMakeLists.txt) or none.
+# Gives every C++ target under `directory` the precompiled header of its kind, except those
+# that already chose one (test code, see tests/CMakeLists.txt) or none.
 function(tw_use_precompiled_headers directory)
-  get_property(targets DIRECTORY ${directory} PROPERTY BUILDSYSTEM_TARGETS)
+  tw_targets_under(${directory} targets)
   foreach(target IN LISTS targets)
     get_target_property(type ${target} TYPE)
     get_target_property(chosen ${target} PRECOMPILE_HEADERS_REUSE_FROM)
     get_target_property(declined ${target} DISABLE_PRECOMPILE_HEADERS)
-    if(NOT type MATCHES "^(STATIC_LIBRARY|MODULE_LIBRARY|SHARED_LIBRARY|EXECUTABLE)$"
-       OR chosen OR declined OR target MATCHES "^tw_precompiled_headers")
+    if(chosen OR declined OR target MATCHES "^tw_precompiled_headers")
       continue()
     endif()
     get_target_property(pic ${target} POSITION_INDEPENDENT_CODE)
@@ -42,9 +41,5 @@ function(tw_use_precompiled_headers directory)
     endif()
     target_precompile_headers(${target} REUSE_FROM ${provider})
     target_link_libraries(${target} PRIVATE fmt::fmt)
-  endforeach()
-  get_property(subdirectories DIRECTORY ${directory} PROPERTY SUBDIRECTORIES)
-  foreach(subdirectory IN LISTS subdirectories)
-    tw_use_precompiled_headers(${subdirectory})
   endforeach()
 endfunction()
