@@ -26,6 +26,7 @@
 #include "factcheck/auto_check_context.h"
 #include "factcheck/check_evidence.h"
 #include "negotiation/actor_registry.h"
+#include "negotiation/negotiation_json.h"
 #include "negotiation/vote_tally.h"
 
 namespace tw::factcheck {
@@ -171,28 +172,20 @@ AutoCheckResult CheckVote(const SupportWording& wording, const negotiation::Reco
     sentence += fmt::format("; the claim says {} {}", BoundWords(wording), ballot);
   }
   result.finding = sentence + ".";
-  result.details = {{"source", "vote"},
-                    {"claim", ClaimedJson(wording)},
-                    {"symbol", vote.symbol},
-                    {"body", vote.body},
-                    {"date", vote.date},
-                    {"question", vote.question},
-                    {"yes", tally.yes},
-                    {"no", tally.no},
-                    {"abstain", tally.abstain},
-                    {"absent", tally.absent},
-                    {"members", tally.members},
-                    {"present_and_voting", tally.present_and_voting},
-                    {"ballots_cast", cast},
-                    {"counted_ballot", std::string(ballot)},
-                    {"counted", counted},
-                    {"share_of_present_and_voting", share(counted, tally.present_and_voting)},
-                    {"share_of_ballots_cast", share(counted, cast)},
-                    {"share_of_membership", share(counted, tally.members)},
-                    {"adopted_simple_majority", tally.adopted_simple_majority},
-                    {"adopted_two_thirds", tally.adopted_two_thirds},
-                    {"adopted_membership_majority", tally.adopted_membership_majority},
-                    {"majority_readings", std::move(readings)}};
+  result.details = negotiation::VoteCountsJson(tally);
+  result.details.update({{"source", "vote"},
+                         {"claim", ClaimedJson(wording)},
+                         {"symbol", vote.symbol},
+                         {"body", vote.body},
+                         {"date", vote.date},
+                         {"question", vote.question},
+                         {"ballots_cast", cast},
+                         {"counted_ballot", std::string(ballot)},
+                         {"counted", counted},
+                         {"share_of_present_and_voting", share(counted, tally.present_and_voting)},
+                         {"share_of_ballots_cast", share(counted, cast)},
+                         {"share_of_membership", share(counted, tally.members)},
+                         {"majority_readings", std::move(readings)}});
   return result;
 }
 

@@ -81,6 +81,18 @@ nlohmann::json GroupTalliesJson(const std::vector<GroupTally>& groups) {
   return list;
 }
 
+nlohmann::json VoteCountsJson(const VoteTally& tally) {
+  return {{"yes", tally.yes},
+          {"no", tally.no},
+          {"abstain", tally.abstain},
+          {"absent", tally.absent},
+          {"members", tally.members},
+          {"present_and_voting", tally.present_and_voting},
+          {"adopted_simple_majority", tally.adopted_simple_majority},
+          {"adopted_two_thirds", tally.adopted_two_thirds},
+          {"adopted_membership_majority", tally.adopted_membership_majority}};
+}
+
 nlohmann::json VoteJson(const RecordedVote& vote, const VoteTally& tally,
                         const ActorRegistry& actors) {
   nlohmann::json ballots = nlohmann::json::array();
@@ -90,22 +102,15 @@ nlohmann::json VoteJson(const RecordedVote& vote, const VoteTally& tally,
                        {"iso3", actor == nullptr ? std::string() : actor->iso3},
                        {"ballot", std::string(BallotName(cast.ballot))}});
   }
-  return {{"symbol", vote.symbol},
-          {"body", vote.body},
-          {"date", vote.date},
-          {"question", vote.question},
-          {"yes", tally.yes},
-          {"no", tally.no},
-          {"abstain", tally.abstain},
-          {"absent", tally.absent},
-          {"members", tally.members},
-          {"present_and_voting", tally.present_and_voting},
-          {"yes_share_of_present_and_voting", tally.yes_share_of_present_and_voting},
-          {"yes_share_of_membership", tally.yes_share_of_membership},
-          {"adopted_simple_majority", tally.adopted_simple_majority},
-          {"adopted_two_thirds", tally.adopted_two_thirds},
-          {"adopted_membership_majority", tally.adopted_membership_majority},
-          {"ballots", ballots}};
+  nlohmann::json json = VoteCountsJson(tally);
+  json.update({{"symbol", vote.symbol},
+               {"body", vote.body},
+               {"date", vote.date},
+               {"question", vote.question},
+               {"yes_share_of_present_and_voting", tally.yes_share_of_present_and_voting},
+               {"yes_share_of_membership", tally.yes_share_of_membership},
+               {"ballots", ballots}});
+  return json;
 }
 
 nlohmann::json StanceMatrixJson(const StanceMatrix& stances, const ActorRegistry& actors) {

@@ -28,6 +28,10 @@ nlohmann::json PositionJson(const Position& position, const ActorRegistry& actor
 // A vote's tallies by group (group_tally.h): [{group, name, kind, yes, no, abstain, absent}].
 nlohmann::json GroupTalliesJson(const std::vector<GroupTally>& groups);
 
+// The ballots and outcomes of a tally, the part every view of a vote shares: yes, no, abstain,
+// absent, members, present_and_voting and the three adopted_* readings.
+nlohmann::json VoteCountsJson(const VoteTally& tally);
+
 nlohmann::json VoteJson(const RecordedVote& vote, const VoteTally& tally,
                         const ActorRegistry& actors);
 

@@ -422,20 +422,14 @@ json TallyView(const negotiation::VoteTally& tally) {
         std::tuple{"absent", "Absent", tally.absent}}) {
     bars.push_back({{"ballot", name}, {"label", label}, {"count", count}, {"total", total}});
   }
-  return {{"bars", bars},
-          {"yes", tally.yes},
-          {"no", tally.no},
-          {"abstain", tally.abstain},
-          {"absent", tally.absent},
-          {"members", tally.members},
-          {"present_and_voting", tally.present_and_voting},
-          {"yes_share_of_present_and_voting", Percent(tally.yes_share_of_present_and_voting)},
-          {"yes_share_of_membership", Percent(tally.yes_share_of_membership)},
-          {"adopted_simple_majority", tally.adopted_simple_majority},
-          {"adopted_two_thirds", tally.adopted_two_thirds},
-          {"adopted_membership_majority", tally.adopted_membership_majority},
-          {"minority_adoption",
-           tally.adopted_simple_majority && !tally.adopted_membership_majority}};
+  // The page shows shares as percentages and flags adoption by a minority of the membership.
+  json view = negotiation::VoteCountsJson(tally);
+  view.update({{"bars", bars},
+               {"yes_share_of_present_and_voting", Percent(tally.yes_share_of_present_and_voting)},
+               {"yes_share_of_membership", Percent(tally.yes_share_of_membership)},
+               {"minority_adoption",
+                tally.adopted_simple_majority && !tally.adopted_membership_majority}});
+  return view;
 }
 
 json VoteSummary(const negotiation::RecordedVote& vote, const ActorRegistry& actors) {
